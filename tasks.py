@@ -1,0 +1,174 @@
+"""Editor tasks for the IR newsletter site: `invoke --list` shows them, `invoke TASK --help` explains one.
+
+Every tool runs through `sys.executable`, so the tasks use the venv that runs invoke
+(`.venv/bin/invoke build`) without activating it.
+"""
+
+import contextlib
+import functools
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+CONTENT = "content"
+OUTPUT = "output"
+SETTINGS = "pelicanconf.py"
+PUBLISH_SETTINGS = "publishconf.py"
+# What `livereload` watches: the sources of every page.
+WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+# Statuses of contract 5 that mean "this dump is accounted for on the site".
+ACCOUNTED = {"published", "duplicate"}
+
+PATH_HELP = {
+    "content": f"folder of posts and dumps to build (default: {CONTENT})",
+    "output": f"folder to write the site to (default: {OUTPUT})",
+}
+STRICT_HELP = "exit 1 if the build report lists a dump that is not on the site"
+
+
+def _python(*args):
+    """A command line that runs a module with the interpreter running invoke (the venv's)."""
+    return shlex.join([sys.executable, *args])
+
+
+def unaccounted_dumps(report):
+    """Rows of the build report (OUT/_report/dumps.json) whose dump is on the site in no form.
+
+    `build --strict` fails on these; a missing report fails too, since contract 5 promises one
+    on every build and its absence means the dumps plugin did not run.
+    """
+    report = Path(report)
+    if not report.is_file():
+        raise Exit(f"strict: no build report at {report}", code=1)
+    rows = json.loads(report.read_text(encoding="utf-8"))
+    return [row for row in rows if row.get("status") not in ACCOUNTED]
+
+
+def _build(c, settings, content=CONTENT, output=OUTPUT, strict=False):
+    """Pelican, then the Pagefind index into OUTPUT/pagefind/ (the path the theme's search loads)."""
+    with c.cd(str(ROOT)):
+        c.run(_python("-m", "pelican", content, "-o", output, "-s", settings), pty=False)
+        c.run(_python("-m", "pagefind", "--site", output), pty=False)
+    if strict:
+        check_report(ROOT / output)
+
+
+def check_report(output):
+    """Fail, listing each one, if the build report of OUTPUT has dumps that are not on the site."""
+    problems = unaccounted_dumps(Path(output) / "_report" / "dumps.json")
+    for row in problems:
+        print(f"{row.get('status')}: {row.get('source')}: {row.get('reason')}", file=sys.stderr)
+    if problems:
+        raise Exit(f"strict: {len(problems)} dump(s) not on the site", code=1)
+
+
+@task(help={**PATH_HELP, "strict": STRICT_HELP})
+def build(c, strict=False, content=CONTENT, output=OUTPUT):
+    """Build the site locally (pelicanconf.py) with its search index."""
+    _build(c, SETTINGS, content, output, strict)
+
+
+@task(help={"output": PATH_HELP["output"]})
+def clean(c, output=OUTPUT):
+    """Remove the built site, so nothing stale from an earlier build survives."""
+    shutil.rmtree(ROOT / output, ignore_errors=True)
+
+
+@task(help={**PATH_HELP, "strict": STRICT_HELP})
+def rebuild(c, strict=False, content=CONTENT, output=OUTPUT):
+    """Clean, then build: what a reader would get from a fresh checkout."""
+    clean(c, output)
+    build(c, strict, content, output)
+
+
+@task(help={"port": "port to listen on (default: 8000)", "output": PATH_HELP["output"]})
+def serve(c, port=8000, output=OUTPUT):
+    """Serve the built site on http://127.0.0.1:PORT/ (directory-style URLs need a server)."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(ROOT / output))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    print(f"Serving {output}/ on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@task(help={"port": "port to listen on (default: 8000)"})
+def livereload(c, port=8000):
+    """Build, serve, rebuild on every change to content, theme, plugins or settings, reload the browser."""
+    from livereload import Server
+
+    def rebuild_quietly():
+        # A broken edit must not stop the server: report it and wait for the next change.
+        try:
+            build(c)
+        except Exception as error:
+            print(f"build failed: {error}", file=sys.stderr)
+
+    rebuild_quietly()
+    server = Server()
+    for path in WATCHED:
+        server.watch(str(ROOT / path), rebuild_quietly)
+    server.serve(port=port, root=str(ROOT / OUTPUT))
+
+
+@task(help=PATH_HELP)
+def preview(c, content=CONTENT, output=OUTPUT):
+    """Build the production site (publishconf.py: absolute URLs, clean output folder)."""
+    _build(c, PUBLISH_SETTINGS, content, output)
+
+
+def import_to_gh_pages(output, push):
+    """Commit OUTPUT as the whole of the gh-pages branch, named after the source commit.
+
+    `.nojekyll` keeps GitHub Pages from hiding `_report/`, as Jekyll drops folders starting with `_`.
+    """
+    from ghp_import import ghp_import
+
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    ghp_import(str(output), mesg=f"Publish site from {head}", branch="gh-pages", nojekyll=True, push=push)
+
+
+@task(help={"push": "push gh-pages to origin (default: yes; --no-push only commits locally)"})
+def publish(c, push=True):
+    """Build the production site and put it on the gh-pages branch for GitHub Pages."""
+    preview(c)
+    with contextlib.chdir(ROOT):
+        import_to_gh_pages(OUTPUT, push)
+
+
+@task(help={"args": "extra pytest arguments, e.g. --args='-k feeds -x'"})
+def test(c, args=""):
+    """Run the test suite exactly as the README and CI do (python -m pytest)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{_python('-m', 'pytest')} {args}".strip(), pty=False)
+
+
+@task(help={"path": "the dump to explain", "settings": f"settings file (default: {SETTINGS})"})
+def inspect(c, path, settings=SETTINGS):
+    """Show what cleaning kept and removed from one dump, and which rule removed each part."""
+    from pelican.settings import read_settings
+
+    # Invoke hands a positional `--help` to the task as PATH: point at the form that works.
+    if not Path(path).is_file():
+        raise Exit(f"no such dump: {path} (help: invoke --help inspect)", code=1)
+    with contextlib.chdir(ROOT):  # publishconf.py imports pelicanconf from the current folder
+        pelican_settings = read_settings(settings)
+    # Import the plugin the way Pelican does, from PLUGIN_PATHS, so it is the same module.
+    for plugin_path in pelican_settings["PLUGIN_PATHS"]:
+        if plugin_path not in sys.path:
+            sys.path.insert(0, plugin_path)
+    from dumps.inspect import inspect_dump
+
+    print(inspect_dump(path, pelican_settings))

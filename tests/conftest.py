@@ -1,0 +1,22 @@
+"""Fixtures shared by the test modules."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The sample site as the Quickstart's `invoke build` makes it (Pelican, then Pagefind), built once.
+
+    Built into a temporary folder, so the tests never touch the editor's output/.
+    """
+    output = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "invoke", "build", "--output", str(output)], cwd=ROOT, check=True
+    )
+    return output

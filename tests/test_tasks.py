@@ -1,0 +1,174 @@
+"""The editor tasks of tasks.py: listed and documented, and each doing what its help says."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import types
+import urllib.error
+import urllib.request
+
+import pytest
+from invoke import Collection, Context, Exit, MockContext
+
+import tasks
+from conftest import ROOT
+
+TASKS = {"build", "rebuild", "clean", "serve", "livereload", "preview", "publish", "test", "inspect"}
+
+
+def write_report(output, statuses):
+    report = output / "_report" / "dumps.json"
+    report.parent.mkdir(parents=True)
+    rows = [
+        {"source": f"dump{i}.txt", "status": status, "reason": None if status == "published" else "why"}
+        for i, status in enumerate(statuses)
+    ]
+    report.write_text(json.dumps(rows), encoding="utf-8")
+
+
+def test_invoke_lists_every_task():
+    listing = subprocess.run(
+        [sys.executable, "-m", "invoke", "--list"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    listed = {line.split()[0] for line in listing.splitlines()[1:] if line.startswith("  ") and line.strip()}
+    assert TASKS <= listed
+
+
+def test_every_task_and_option_is_documented():
+    for name, task in Collection.from_module(tasks).tasks.items():
+        assert task.__doc__, name
+        undocumented = [arg.name for arg in task.get_arguments() if not arg.help]
+        assert not undocumented, (name, undocumented)
+
+
+def test_strict_counts_only_dumps_missing_from_the_site(tmp_path):
+    write_report(tmp_path, ["published", "duplicate", "skipped", "published"])
+    assert [row["source"] for row in tasks.unaccounted_dumps(tmp_path / "_report" / "dumps.json")] == [
+        "dump2.txt"
+    ]
+
+
+def test_strict_fails_without_a_report(tmp_path):
+    with pytest.raises(Exit) as failure:
+        tasks.check_report(tmp_path)
+    assert failure.value.code == 1
+
+
+@pytest.mark.parametrize(
+    ("statuses", "strict", "fails"),
+    [
+        (["published", "duplicate"], True, False),
+        (["published", "skipped"], True, True),
+        (["published", "skipped"], False, False),
+    ],
+)
+def test_build_exit_code_follows_the_report(tmp_path, capsys, statuses, strict, fails):
+    write_report(tmp_path, statuses)
+    c = MockContext(run=True)
+    if fails:
+        with pytest.raises(Exit) as failure:
+            tasks.build(c, strict=strict, output=str(tmp_path))
+        assert failure.value.code == 1
+        assert "skipped: dump1.txt: why" in capsys.readouterr().err
+    else:
+        tasks.build(c, strict=strict, output=str(tmp_path))
+    commands = [call.args[0] for call in c.run.call_args_list]
+    assert "-m pelican content -o" in commands[0] and "-s pelicanconf.py" in commands[0]
+    assert f"-m pagefind --site {tmp_path}" in commands[1]
+
+
+def test_preview_builds_with_the_production_settings():
+    c = MockContext(run=True)
+    tasks.preview(c)
+    assert "-s publishconf.py" in c.run.call_args_list[0].args[0]
+
+
+def test_test_task_runs_the_readme_command():
+    c = MockContext(run=True)
+    tasks.test(c)
+    assert c.run.call_args.args[0] == f"{sys.executable} -m pytest"
+
+
+def test_clean_removes_the_output(tmp_path):
+    output = tmp_path / "output"
+    (output / "topics").mkdir(parents=True)
+    (output / "topics" / "index.html").write_text("stale")
+    tasks.clean(Context(), output=str(output))
+    assert not output.exists()
+    tasks.clean(Context(), output=str(output))  # nothing to clean is fine
+
+
+def test_publish_commits_the_site_to_gh_pages(tmp_path, monkeypatch):
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Test")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "test@example.org")
+    git = lambda *args: subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True).stdout  # noqa: E731
+    git("init", "-q", "-b", "main")
+    git("commit", "-q", "--allow-empty", "-m", "source")
+    write_report(tmp_path / "output", ["published"])
+    (tmp_path / "output" / "index.html").write_text("<h1>IR</h1>")
+    monkeypatch.chdir(tmp_path)
+
+    tasks.import_to_gh_pages("output", push=False)
+
+    files = set(git("ls-tree", "-r", "--name-only", "gh-pages").split())
+    assert files == {".nojekyll", "index.html", "_report/dumps.json"}
+    assert git("log", "-1", "--format=%s", "gh-pages").strip() == f"Publish site from {git('rev-parse', '--short', 'main').strip()}"
+
+
+def test_inspect_prints_the_plugin_explanation(tmp_path, monkeypatch, capsys):
+    seen = {}
+
+    def inspect_dump(path, settings):
+        seen.update(path=path, settings=settings)
+        return "kept 3 blocks, removed 2 (signup-form)"
+
+    monkeypatch.setitem(sys.modules, "dumps.inspect", types.SimpleNamespace(inspect_dump=inspect_dump))
+    dump = tmp_path / "a.txt"
+    dump.write_text("text")
+    tasks.inspect(Context(), str(dump))
+    assert capsys.readouterr().out == "kept 3 blocks, removed 2 (signup-form)\n"
+    assert seen["path"] == str(dump)
+    assert seen["settings"]["PLUGINS"] == ["dumps", "topics", "feeds"]
+
+
+def test_inspect_rejects_a_missing_dump(tmp_path):
+    with pytest.raises(Exit, match="no such dump"):
+        tasks.inspect(Context(), str(tmp_path / "missing.txt"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_serves_the_output_folder(tmp_path):
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "topics" / "index.html").write_text("<h1>Topics</h1>")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--output", str(tmp_path)], cwd=ROOT
+    )
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy from the environment
+    try:
+        for _ in range(100):
+            try:
+                with direct.open(f"http://127.0.0.1:{port}/topics/") as page:
+                    assert page.read() == b"<h1>Topics</h1>"
+                    break
+            except urllib.error.URLError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("serve did not answer")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_build_makes_the_site_and_its_search_index(built_site):
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    assert json.loads((built_site / "_report" / "dumps.json").read_text(encoding="utf-8"))
