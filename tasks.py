@@ -30,7 +30,7 @@ PATH_HELP = {
     "content": f"folder of posts and dumps to build (default: {CONTENT})",
     "output": f"folder to write the site to (default: {OUTPUT})",
 }
-STRICT_HELP = "exit 1 if the build report lists a dump that is not on the site"
+STRICT_HELP = "exit 1 on any Pelican error, or if the build report lists a dump that is not on the site"
 
 
 def _python(*args):
@@ -53,8 +53,11 @@ def unaccounted_dumps(report):
 
 def _build(c, settings, content=CONTENT, output=OUTPUT, strict=False):
     """Pelican, then the Pagefind index into OUTPUT/pagefind/ (the path the theme's search loads)."""
+    pelican = ["-m", "pelican", content, "-o", output, "-s", settings]
+    if strict:
+        pelican += ["--fatal", "errors"]  # e.g. a plugin that fails to register
     with c.cd(str(ROOT)):
-        c.run(_python("-m", "pelican", content, "-o", output, "-s", settings), pty=False)
+        c.run(_python(*pelican), pty=False)
         c.run(_python("-m", "pagefind", "--site", output), pty=False)
     if strict:
         check_report(ROOT / output)

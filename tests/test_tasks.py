@@ -5,7 +5,6 @@ import socket
 import subprocess
 import sys
 import time
-import types
 import urllib.error
 import urllib.request
 
@@ -76,6 +75,7 @@ def test_build_exit_code_follows_the_report(tmp_path, capsys, statuses, strict, 
         tasks.build(c, strict=strict, output=str(tmp_path))
     commands = [call.args[0] for call in c.run.call_args_list]
     assert "-m pelican content -o" in commands[0] and "-s pelicanconf.py" in commands[0]
+    assert ("--fatal errors" in commands[0]) == strict
     assert f"-m pagefind --site {tmp_path}" in commands[1]
 
 
@@ -118,20 +118,27 @@ def test_publish_commits_the_site_to_gh_pages(tmp_path, monkeypatch):
     assert git("log", "-1", "--format=%s", "gh-pages").strip() == f"Publish site from {git('rev-parse', '--short', 'main').strip()}"
 
 
-def test_inspect_prints_the_plugin_explanation(tmp_path, monkeypatch, capsys):
-    seen = {}
-
-    def inspect_dump(path, settings):
-        seen.update(path=path, settings=settings)
-        return "kept 3 blocks, removed 2 (signup-form)"
-
-    monkeypatch.setitem(sys.modules, "dumps.inspect", types.SimpleNamespace(inspect_dump=inspect_dump))
+def test_inspect_prints_what_the_dumps_plugin_explains(tmp_path, monkeypatch, capsys):
+    """The task finds plugins/dumps/inspect.py through PLUGIN_PATHS, as Pelican finds the plugin."""
+    plugin = tmp_path / "plugins" / "dumps"
+    plugin.mkdir(parents=True)
+    (plugin / "inspect.py").write_text(
+        "def inspect_dump(path, settings):\n"
+        "    return f'{path}: removed 2 blocks (signup-form) with {settings[\"SITENAME\"]}'\n"
+    )
+    settings = tmp_path / "site.py"
+    settings.write_text(f"PATH = {str(tmp_path)!r}\nSITENAME = 'Test'\nPLUGIN_PATHS = ['plugins']\n")
+    # Isolate from the project's own plugin, if an earlier test imported it.
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    for name in ("dumps", "dumps.inspect"):
+        monkeypatch.setitem(sys.modules, name, None)  # undone after the test: back as it was
+        del sys.modules[name]
     dump = tmp_path / "a.txt"
     dump.write_text("text")
-    tasks.inspect(Context(), str(dump))
-    assert capsys.readouterr().out == "kept 3 blocks, removed 2 (signup-form)\n"
-    assert seen["path"] == str(dump)
-    assert seen["settings"]["PLUGINS"] == ["dumps", "topics", "feeds"]
+
+    tasks.inspect(Context(), str(dump), settings=str(settings))
+
+    assert capsys.readouterr().out == f"{dump}: removed 2 blocks (signup-form) with Test\n"
 
 
 def test_inspect_rejects_a_missing_dump(tmp_path):
