@@ -1,6 +1,6 @@
 """Settings for local builds (`invoke build`, `pelican content -s pelicanconf.py`)."""
 
-AUTHOR = "IR Newsletter"
+# No AUTHOR: an article shows an author only when its dump names one.
 SITENAME = "IR Newsletter"
 SITESUBTITLE = "International relations, explained"
 SITEURL = ""

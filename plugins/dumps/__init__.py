@@ -1,0 +1,99 @@
+"""Pelican plugin: raw dumps (scraped text, saved HTML pages) in, clean articles out."""
+
+import logging
+import os
+
+from pelican import signals
+
+from .corpus import recurring_lines
+from .duplicates import find_duplicates
+from .reader import DumpReader, make_cleaner
+from .report import complete, write
+from .settings import dumps_settings
+
+logger = logging.getLogger(__name__)
+
+# Rows of this build's report, keyed by source; reset when a build starts.
+_rows: dict = {}
+
+
+def add_reader(readers):
+    for extension in DumpReader.file_extensions:
+        readers.reader_classes[extension] = DumpReader
+
+
+def start_build(generator):
+    """Before any dump is read: the corpus signal, and a fresh report."""
+    _rows.clear()
+    options = dumps_settings(generator.settings)
+    root = os.path.join(generator.path, options["folder"])
+    recurring = recurring_lines(root, options["recurring_min_dumps"]) if os.path.isdir(root) else frozenset()
+    DumpReader.cleaner = make_cleaner(generator.settings, recurring)
+
+
+def note_skipped(generator, metadata):
+    source = metadata.get("dump_source")
+    if source and metadata.get("status") == "skip":
+        row = {"source": source, "status": "skipped", "removed": []}
+        row["reason"] = (metadata.get("dump_report") or {}).get("reason") or "status: skip (override)"
+        _rows[source] = row
+
+
+def _row(article, status, reason=""):
+    report = getattr(article, "dump_report", {}) or {}
+    row = {
+        "source": article.dump_source,
+        "status": status,
+        "title": article.title,
+        "flags": report.get("flags", []),
+        "removed": report.get("removed", []),
+    }
+    if status == "published":
+        row["url"] = article.url
+    if reason:
+        row["reason"] = reason
+    return row
+
+
+def _unique_urls(articles):
+    """Two articles with the same title get distinct, stable URLs (ordered by source)."""
+    taken = set()
+    for article in sorted(articles, key=lambda a: a.source_path):
+        base, n = article.slug, 1
+        while article.save_as in taken:
+            n += 1
+            article.slug = f"{base}-{n}"
+        taken.add(article.save_as)
+
+
+def dedupe(generator):
+    """Drop duplicate dumps before tagging, and make every URL unique."""
+    dumps = [a for a in generator.articles if getattr(a, "dump_source", None)]
+    ranked = sorted(dumps, key=lambda a: (bool(getattr(a, "undated", False)), -len(a.content), a.dump_source))
+    duplicates = find_duplicates(ranked)
+    if duplicates:
+        generator.articles = [a for a in generator.articles if a not in duplicates]
+    _unique_urls(generator.articles + generator.hidden_articles + generator.drafts)
+    for article, kept in duplicates.items():
+        logger.warning("%s: duplicate of %s, not published", article.dump_source, kept.dump_source)
+        _rows[article.dump_source] = _row(article, "duplicate", f"duplicate of {kept.dump_source}")
+    for article in generator.articles + generator.hidden_articles:
+        if getattr(article, "dump_source", None):
+            _rows[article.dump_source] = _row(article, "published")
+    for article in generator.drafts:
+        if getattr(article, "dump_source", None):
+            _rows[article.dump_source] = _row(article, "skipped", "status: draft (override)")
+
+
+def write_report(pelican):
+    options = dumps_settings(pelican.settings)
+    rows = complete(_rows, os.path.join(pelican.settings["PATH"], options["folder"]))
+    write(rows, pelican.settings["OUTPUT_PATH"], options["report_dir"], pelican.settings.get("SITENAME", ""))
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(start_build)
+    signals.article_generator_context.connect(note_skipped)
+    signals.article_generator_pretaxonomy.connect(dedupe)
+    signals.finalized.connect(write_report)

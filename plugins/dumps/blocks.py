@@ -1,0 +1,50 @@
+"""The unit every stage speaks: a block of a dump, and what cleaning decided about it."""
+
+import re
+from dataclasses import dataclass, field
+
+# Inline bold travels through the pipeline as **text**, whatever the source format.
+BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_SPACE = re.compile(r"\s+")
+_NONWORD = re.compile(r"[^\w]+")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class Block:
+    """One line or paragraph of a dump.
+
+    kind: what it is structurally ("p", "h", "li", "quote"); role: what cleaning made of
+    it ("body", "furniture", "title", "author", "date", "reading_time", "tags", "kicker",
+    "author_note"); rule: why, for the build report and `invoke inspect`.
+    """
+
+    text: str
+    kind: str = "p"
+    line: int = 0
+    role: str = "body"
+    furniture: str = ""
+    rule: str = ""
+    ordered: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def plain(self) -> str:
+        return BOLD.sub(r"\1", self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.plain.split())
+
+    def drop(self, role: str, rule: str, furniture: str = "") -> None:
+        self.role, self.rule, self.furniture = role, rule, furniture
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def line_key(text: str) -> str:
+    """The corpus-signal key of a line: case, digits and punctuation do not matter."""
+    key = _DIGITS.sub("0", BOLD.sub(r"\1", text).lower())
+    return _NONWORD.sub(" ", key).strip()

@@ -1,0 +1,261 @@
+"""Decide, block by block, what is the article and what is furniture.
+
+The same decisions apply to text and HTML dumps once both are blocks:
+1. rules: each block is tried against the furniture patterns (boilerplate.py) and the
+   corpus signal (a line found in many dumps, corpus.py);
+2. zones: the article runs from its first to its last real paragraph of prose. Above it
+   is the header (title, byline, date: read into metadata, never published as body);
+   below it the trailer, which is furniture by position;
+3. smoothing: furniture comes in clusters (a form is a heading, labels and a button), so
+   short lines that follow a form or a related-posts heading go with it, and short lines
+   squeezed between furniture are furniture too;
+4. structure: short lines between paragraphs become subheadings.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import metadata as meta
+from .blocks import Block, line_key
+
+_TERMINAL = tuple('.!?:;…"”’)»')
+_SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
+_TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
+_AUTHOR_NOTE = re.compile(
+    r"^(?:about the author\b.*|(?:the )?(?:author|writer)s?\s+(?:is|are|was|were|has|holds|teaches|works)\b.*)$", re.I
+)
+# A body paragraph: a sentence or more in running prose.
+PROSE_MIN_WORDS = 8
+# Furniture clusters end where a real paragraph starts again.
+ZONE_END_WORDS = 15
+HEADING_MAX_WORDS = 15
+
+
+@dataclass
+class Cleaned:
+    blocks: list[Block]
+    title: str = ""
+    title_derived: bool = False
+    author: str = ""
+    date: datetime | None = None
+    reading_time: int | None = None
+    tag_hints: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b.role == "body"]
+
+    @property
+    def removed(self) -> list[Block]:
+        return [b for b in self.blocks if b.role != "body"]
+
+    @property
+    def author_note(self) -> str:
+        return " ".join(b.plain for b in self.blocks if b.role == "author_note")
+
+
+def is_prose(block: Block) -> bool:
+    """Running text: long enough, sentence-final punctuation, mostly lower-case words."""
+    if block.kind not in ("p", "quote") or block.words < PROSE_MIN_WORDS:
+        return False
+    plain = block.plain.rstrip()
+    if not plain.endswith(_TERMINAL):
+        return False
+    words = plain.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= 0.35 * len(words)
+
+
+def looks_like_heading(block: Block) -> bool:
+    plain = block.plain.strip()
+    return (
+        block.kind == "p"
+        and 1 <= block.words <= HEADING_MAX_WORDS
+        and len(plain) <= 120
+        and plain[:1].isupper()
+        and not plain.endswith((".", ",", ";", ":"))
+    )
+
+
+class Cleaner:
+    """One configured cleaner: furniture rules and the corpus signal for this build."""
+
+    def __init__(self, boilerplate, recurring: frozenset = frozenset(), title_max_chars: int = 100):
+        self.boilerplate = boilerplate
+        self.recurring = recurring
+        self.title_max_chars = title_max_chars
+
+    def stands_alone(self, line: str) -> bool:
+        """Lines never joined to a wrapped paragraph: furniture and separators."""
+        return bool(_SEPARATOR.match(line)) or self.boilerplate.match(line) is not None
+
+    # -- stage 1: rules -------------------------------------------------------------
+    def apply_rules(self, blocks: list[Block], hints: list[str]) -> None:
+        for block in blocks:
+            plain = block.plain.strip()
+            tags = _TAGS_LINE.match(plain)
+            if tags and block.words <= 30:
+                hints.extend(t.strip() for t in re.split(r"[,;|]", tags["tags"]) if t.strip())
+                block.drop("tags", "a Tags: line (kept as tag hints)", "tags")
+            elif _SEPARATOR.match(plain):
+                block.drop("furniture", "a separator line", "separator")
+            elif _AUTHOR_NOTE.match(plain) and block.words <= 60:
+                block.drop("author_note", "an author bio line, shown apart from the body")
+            else:
+                rule = self.boilerplate.match(block.text)
+                if rule:
+                    block.drop("furniture", rule.name, rule.kind)
+                    block.extra["starts_zone"] = rule.starts_zone and rule.short_only
+                elif block.extra.get("recurring"):
+                    block.drop("furniture", "recurs across many dumps (corpus signal)", "recurring")
+
+    # -- stage 2: zones ---------------------------------------------------------------
+    @staticmethod
+    def prose_span(blocks: list[Block]) -> tuple[int, int] | None:
+        prose = [i for i, b in enumerate(blocks) if b.role == "body" and is_prose(b)]
+        return (prose[0], prose[-1]) if prose else None
+
+    def read_header(self, header: list[Block], cleaned: Cleaned) -> None:
+        """Title, author, date and reading time from the lines above the article."""
+        candidates = []
+        for i, block in enumerate(header):
+            plain = block.plain.strip()
+            if block.role not in ("body", "furniture") or (block.role == "furniture" and block.furniture != "recurring"):
+                continue
+            date = meta.parse_date(plain)
+            if date and not cleaned.date:
+                cleaned.date = date
+                block.drop("date", "a date line")
+                continue
+            minutes = meta.reading_time(plain)
+            if minutes:
+                cleaned.reading_time = minutes
+                block.drop("reading_time", "a reading-time line")
+                continue
+            name = meta.byline(plain)
+            if name and not cleaned.author:
+                cleaned.author = name
+                block.drop("author", "a byline")
+                continue
+            if block.role == "body":
+                candidates.append(i)
+        # The title is the first line of some length; other articles' related-post lists
+        # repeat titles, so a recurring line is a title only when nothing else can be.
+        fresh = [i for i in candidates if header[i].furniture != "recurring"]
+        title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
+        if title_at is None and fresh:
+            title_at = max(fresh, key=lambda i: header[i].words)
+        for i in candidates:
+            block = header[i]
+            if block.furniture == "recurring" and i != title_at:
+                continue
+            if i == title_at and not cleaned.title:
+                cleaned.title = block.plain.strip()
+                block.drop("title", "the title line")
+            elif not cleaned.author and meta.looks_like_name(block.plain) and self._near_date(header, i):
+                cleaned.author = block.plain.strip()
+                block.drop("author", "a bare byline next to the date")
+            else:
+                block.drop("furniture", "above the article (header)", "header")
+
+    @staticmethod
+    def _near_date(header: list[Block], i: int) -> bool:
+        near = header[max(0, i - 2) : i + 3]
+        return any(b.role in ("date", "title") for b in near) or any(b.role == "title" for b in header[:i])
+
+    def mark_trailer(self, blocks: list[Block], last: int) -> None:
+        """Below the last paragraph only a list or quote the paragraph introduces survives."""
+        open_intro = blocks[last].plain.rstrip().endswith(":")
+        for block in blocks[last + 1 :]:
+            if block.role != "body":
+                open_intro = False
+                continue
+            if open_intro and block.kind in ("li", "quote"):
+                continue
+            open_intro = False
+            block.drop("furniture", "below the article (trailer)", "trailer")
+
+    # -- stage 3: smoothing -----------------------------------------------------------
+    @staticmethod
+    def smooth(blocks: list[Block]) -> None:
+        def introduces_prose(i: int) -> bool:
+            """A subheading right above a paragraph is article, even inside furniture."""
+            return looks_like_heading(blocks[i]) and i + 1 < len(blocks) and blocks[i + 1].role == "body" and is_prose(blocks[i + 1])
+
+        zone = None
+        for i, block in enumerate(blocks):
+            if block.role == "furniture" and block.extra.get("starts_zone"):
+                zone = block.furniture
+            elif block.role == "body" and zone:
+                if introduces_prose(i):
+                    zone = None
+                elif block.words < ZONE_END_WORDS or block.kind == "li":
+                    block.drop("furniture", f"inside a {zone} block", zone)
+                else:
+                    zone = None
+            elif block.role == "body":
+                zone = None
+        for i, block in enumerate(blocks):
+            if block.role != "body" or block.words >= ZONE_END_WORDS or 0 == i or i == len(blocks) - 1:
+                continue
+            before, after = blocks[i - 1], blocks[i + 1]
+            if before.role == "furniture" and after.role == "furniture" and not is_prose(block) and not introduces_prose(i):
+                block.drop("furniture", "a short line between furniture", before.furniture)
+
+    # -- stage 4: structure -----------------------------------------------------------
+    @staticmethod
+    def mark_headings(blocks: list[Block]) -> None:
+        body = [b for b in blocks if b.role == "body"]
+        for i, block in enumerate(body[:-1]):
+            nxt = body[i + 1]
+            if looks_like_heading(block) and not is_prose(block) and nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt):
+                block.kind = "h"
+
+    def protect_recurring(self, blocks: list[Block]) -> None:
+        """A recurring line between two paragraphs, shaped as a subheading, is a subheading."""
+        for i in range(1, len(blocks) - 1):
+            block = blocks[i]
+            if block.furniture == "recurring" and looks_like_heading(block):
+                prev = next((b for b in reversed(blocks[:i]) if b.role != "furniture" or b.furniture != "recurring"), None)
+                nxt = blocks[i + 1]
+                if prev is not None and prev.role == "body" and is_prose(prev) and nxt.role == "body" and is_prose(nxt):
+                    block.role, block.rule, block.furniture = "body", "", ""
+
+    def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:
+        """Run the stages over blocks from either kind of dump."""
+        cleaned = Cleaned(blocks)
+        for block in blocks:
+            block.extra["recurring"] = block.plain and self._recurs(block)
+        self.apply_rules(blocks, cleaned.tag_hints)
+        self.protect_recurring(blocks)
+        span = self.prose_span(blocks)
+        if span is None:
+            return cleaned
+        first, last = span
+        if has_header:
+            self.read_header(blocks[:first], cleaned)
+        else:
+            for block in blocks[:first]:
+                if block.role == "body":
+                    block.drop("furniture", "above the article (header)", "header")
+        self.mark_trailer(blocks, last)
+        self.smooth(blocks)
+        self.mark_headings(blocks)
+        return cleaned
+
+    def _recurs(self, block: Block) -> bool:
+        if not self.recurring:
+            return False
+        if is_prose(block) and block.words >= 20:
+            return False
+        return line_key(block.text) in self.recurring
+
+    def finish(self, cleaned: Cleaned) -> Cleaned:
+        """Derive a title from the lede when the dump has none."""
+        if not cleaned.title:
+            lede = next((b for b in cleaned.body if b.kind == "p"), None)
+            if lede is not None:
+                cleaned.title = meta.derive_title(lede.plain, self.title_max_chars)
+                cleaned.title_derived = True
+        return cleaned

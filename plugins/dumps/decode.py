@@ -1,0 +1,64 @@
+"""Bytes of a dump to clean text: whatever encoding the scraper left behind."""
+
+import codecs
+import re
+
+import ftfy
+from charset_normalizer import from_bytes
+
+# Characters XML 1.0 and HTML forbid (C0 controls but tab/newline/CR, C1 controls,
+# surrogates and the two non-characters), plus zero-width noise scrapers leave.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\u200b\ufeff]")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding a scraper would write."""
+    sample = data[:4096]
+    if not sample:
+        return False
+    if any(sample.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in sample:
+        # UTF-16 without a BOM has NULs in every other byte; binary has them anywhere.
+        even, odd = sample[0::2], sample[1::2]
+        if not (even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd)):
+            return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13) and b != 0)
+    return controls > 0.1 * len(sample)
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if data[:4096].count(0) > 0.3 * len(data[:4096]):
+        even_nuls = data[0:4096:2].count(0)
+        return data.decode("utf-16-be" if even_nuls > len(data[0:4096:2]) / 2 else "utf-16-le", errors="replace")
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best else "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def decode(data: bytes) -> str:
+    """Decode, repair mojibake ("donâ€™t"), drop forbidden characters, normalise newlines."""
+    text = _decode(data)
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    text = _FORBIDDEN.sub("", text)
+    return text.replace("\u00a0", " ")
+
+
+def strip_forbidden(text: str) -> str:
+    """Remove characters XML forbids from text that did not come through decode()."""
+    return _FORBIDDEN.sub("", text)

@@ -1,0 +1,32 @@
+"""`invoke inspect PATH`: what cleaning kept and removed in one dump, and why."""
+
+import os
+
+from .corpus import recurring_lines
+from .pipeline import clean_dump
+from .reader import make_cleaner
+from .settings import dumps_settings
+
+
+def inspect_dump(path: str, settings: dict) -> str:
+    """A line-by-line account of one dump's cleaning, as text for a terminal."""
+    options = dumps_settings(settings)
+    root = os.path.join(settings["PATH"], options["folder"])
+    recurring = recurring_lines(root, options["recurring_min_dumps"]) if os.path.isdir(root) else frozenset()
+    with open(path, "rb") as handle:
+        result = clean_dump(handle.read(), os.path.basename(path), make_cleaner(settings, recurring))
+    out = [f"dump: {path}"]
+    if result.skip_reason:
+        out.append(f"SKIPPED: {result.skip_reason}")
+    cleaned = result.cleaned
+    if cleaned is not None:
+        out.append(f"title: {cleaned.title}{' (derived from the lede)' if cleaned.title_derived else ''}")
+        out.append(f"author: {cleaned.author or '-'}   date: {cleaned.date.date() if cleaned.date else '-'}")
+        if cleaned.tag_hints:
+            out.append(f"tag hints: {', '.join(cleaned.tag_hints)}")
+        out.append("")
+        for block in cleaned.blocks:
+            mark = f"KEEP {block.kind:<5}" if block.role == "body" else f"DROP {block.furniture or block.role:<12}"
+            reason = f"   [{block.rule}]" if block.rule else ""
+            out.append(f"{block.line:>4} {mark} {block.plain[:90]}{reason}")
+    return "\n".join(out)

@@ -1,0 +1,80 @@
+"""One dump, bytes in, a clean article (or the reason there is none) out. No Pelican here."""
+
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .clean import Cleaned, Cleaner, is_prose
+from .decode import decode, looks_binary
+from .htmldump import html_blocks
+from .render import render, summary
+from .textdump import text_blocks
+
+# Past this size a dump is cut before parsing: no article is longer, and it keeps
+# cleaning linear and bounded on multi-megabyte scraper accidents.
+MAX_CHARS = 2_000_000
+MAX_LINE = 20_000
+
+
+@dataclass
+class Result:
+    source: str
+    html: str = ""
+    cleaned: Cleaned | None = None
+    summary: str = ""
+    skip_reason: str = ""
+    found: dict = field(default_factory=dict)
+
+    @property
+    def removed(self) -> list[Block]:
+        return self.cleaned.removed if self.cleaned else []
+
+
+def _bounded(text: str) -> str:
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+    if len(text) > MAX_LINE and any(len(line) > MAX_LINE for line in text.split("\n")):
+        text = "\n".join(line[:MAX_LINE] for line in text.split("\n"))
+    return text
+
+
+def is_html(source: str, text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return source.lower().endswith((".html", ".htm")) and (head.startswith("<") or "<html" in head or "<body" in head)
+
+
+def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 280) -> Result:
+    """Clean one dump; a Result with skip_reason set when it holds no article."""
+    result = Result(source)
+    if not data.strip():
+        result.skip_reason = "empty file"
+        return result
+    if looks_binary(data):
+        result.skip_reason = "binary file, not text"
+        return result
+    text = _bounded(decode(data))
+    if not text.strip():
+        result.skip_reason = "whitespace only"
+        return result
+    if is_html(source, text):
+        blocks, found = html_blocks(text)
+        result.found = found
+        cleaned = cleaner.clean(blocks, has_header=False)
+        cleaned.title = found.get("title") or ""
+        cleaned.author = found.get("author") or ""
+        cleaned.date = found.get("date")
+        cleaned.tag_hints = list(dict.fromkeys(found.get("tag_hints", []) + cleaned.tag_hints))
+        for block in cleaned.body:
+            if cleaned.title and block.plain.strip().lower() == cleaned.title.lower():
+                block.drop("title", "the title repeated in the page")
+    else:
+        cleaned = cleaner.clean(text_blocks(text, cleaner.stands_alone))
+    cleaner.finish(cleaned)
+    result.cleaned = cleaned
+    body = cleaned.body
+    if not any(is_prose(b) for b in body):
+        result.skip_reason = "no article found (only furniture or fragments)" if cleaned.blocks else "no text found"
+        return result
+    result.html = render(body)
+    result.summary = summary(body, summary_chars)
+    return result
+

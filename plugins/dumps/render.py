@@ -1,0 +1,54 @@
+"""Clean blocks to the article's HTML and summary: a small, allow-listed vocabulary."""
+
+import html
+
+import nh3
+
+from .blocks import BOLD, Block
+
+ALLOWED_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "blockquote", "strong", "em", "br"}
+
+
+def _inline(text: str) -> str:
+    return BOLD.sub(r"<strong>\1</strong>", html.escape(text, quote=False))
+
+
+def render(blocks: list[Block]) -> str:
+    """HTML for the body blocks; markup found literally in a dump stays text."""
+    out: list[str] = []
+    open_list = None
+    for block in blocks:
+        tag = "ol" if block.ordered else "ul"
+        if block.kind == "li":
+            if open_list != tag:
+                if open_list:
+                    out.append(f"</{open_list}>")
+                out.append(f"<{tag}>")
+                open_list = tag
+            out.append(f"<li>{_inline(block.text)}</li>")
+            continue
+        if open_list:
+            out.append(f"</{open_list}>")
+            open_list = None
+        if block.kind == "h":
+            out.append(f"<h2>{_inline(block.text)}</h2>")
+        elif block.kind == "quote":
+            out.append(f"<blockquote><p>{_inline(block.text)}</p></blockquote>")
+        else:
+            out.append(f"<p>{_inline(block.text)}</p>")
+    if open_list:
+        out.append(f"</{open_list}>")
+    return nh3.clean("\n".join(out), tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
+
+
+def summary(blocks: list[Block], limit: int) -> str:
+    """The first paragraphs as plain text, cut at a word boundary within limit."""
+    text = ""
+    for block in blocks:
+        if block.kind == "p":
+            text = f"{text} {block.plain}".strip()
+            if len(text) >= limit:
+                break
+    if len(text) > limit:
+        text = text[: text.rfind(" ", 0, limit)].rstrip(" ,;:") + "…"
+    return html.escape(text, quote=False)

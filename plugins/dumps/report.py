@@ -1,0 +1,72 @@
+"""The build report: one row per dump found, so no dump ever disappears unexplained.
+
+OUT/_report/dumps.json is for tools and CI; OUT/_report/index.html for editors.
+"""
+
+import html
+import json
+import os
+
+from .corpus import dump_files
+
+
+def write_if_changed(path: str, text: str) -> None:
+    """Unchanged files keep their mtime: rebuilds and rsync-style deploys stay cheap."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            if handle.read() == text:
+                return
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def complete(rows: dict, dumps_root: str) -> list[dict]:
+    """Every dump file under dumps_root has a row; files Pelican failed on get one too."""
+    for source in dump_files(dumps_root) if os.path.isdir(dumps_root) else []:
+        rows.setdefault(
+            source.replace(os.sep, "/"),
+            {"source": source.replace(os.sep, "/"), "status": "skipped",
+             "reason": "could not be processed (see the build log)", "removed": []},
+        )
+    return [rows[k] for k in sorted(rows)]
+
+
+def render_html(rows: list[dict], sitename: str) -> str:
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("published", "duplicate", "skipped")}
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Build report · {html.escape(sitename)}</title>",
+        "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:auto;padding:1rem}"
+        "td,th{padding:.25rem .5rem;vertical-align:top;text-align:left}tr:nth-child(even){background:#f4f4f4}"
+        "details{font-size:.9em}</style></head><body><main>",
+        "<h1>Build report</h1>",
+        f"<p>{counts['published']} published, {counts['duplicate']} duplicates, {counts['skipped']} skipped.</p>",
+        "<table><thead><tr><th scope=col>Dump</th><th scope=col>Status</th><th scope=col>Details</th></tr></thead><tbody>",
+    ]
+    for row in rows:
+        link = f'<a href="../{html.escape(row["url"])}">{html.escape(row.get("title", row["url"]))}</a>' if row.get("url") else ""
+        details = html.escape(row.get("reason", "")) or link
+        flags = "".join(f"<br>{html.escape(f)}" for f in row.get("flags", []))
+        removed = row.get("removed", [])
+        listing = ""
+        if removed:
+            items = "".join(
+                f"<li>line {r['line']}: <b>{html.escape(r['kind'])}</b> {html.escape(r['text'])}</li>" for r in removed
+            )
+            listing = f"<details><summary>{len(removed)} lines removed</summary><ul>{items}</ul></details>"
+        out.append(
+            f"<tr><td>{html.escape(row['source'])}</td><td>{row['status']}</td><td>{details}{flags}{listing}</td></tr>"
+        )
+    out.append("</tbody></table></main></body></html>\n")
+    return "\n".join(out)
+
+
+def write(rows: list[dict], output_path: str, report_dir: str, sitename: str) -> None:
+    folder = os.path.join(output_path, report_dir)
+    write_if_changed(os.path.join(folder, "dumps.json"), json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    write_if_changed(os.path.join(folder, "index.html"), render_html(rows, sitename))

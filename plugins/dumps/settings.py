@@ -1,0 +1,34 @@
+"""The plugin's settings: one `DUMPS` dict in pelicanconf.py, merged over these defaults."""
+
+from types import MappingProxyType
+
+DEFAULTS = MappingProxyType(
+    {
+        # Folder under PATH whose .txt/.html files are dumps; other .html files are left
+        # to Pelican's own HTML reader.
+        "folder": "dumps",
+        # Dumps with no date anywhere get this one (ISO 8601) and `undated: True`, so the
+        # build is deterministic; a file's mtime changes with every checkout.
+        "undated_date": "2000-01-01T00:00:00+00:00",
+        # Corpus signal: a normalised line found in at least this many distinct dumps
+        # is furniture (see corpus.py).
+        "recurring_min_dumps": 3,
+        # Extra furniture patterns, same shape as data/boilerplate.yaml "kinds".
+        "boilerplate": {},
+        # Derived titles: cut the lede at a natural boundary within this many characters.
+        "title_max_chars": 100,
+        # Summaries: this many characters of the first paragraphs.
+        "summary_max_chars": 280,
+        # Override files beside a dump: "<dump file name>" + this suffix.
+        "override_suffix": ".yaml",
+        # Where the build report goes, under OUTPUT_PATH.
+        "report_dir": "_report",
+    }
+)
+
+
+def dumps_settings(settings):
+    """Return the effective DUMPS settings (defaults overlaid by the user's dict)."""
+    merged = dict(DEFAULTS)
+    merged.update(settings.get("DUMPS") or {})
+    return MappingProxyType(merged)

@@ -1,0 +1,84 @@
+"""A flattened text dump back into blocks: paragraphs, list items, quotes.
+
+Scrapers flatten pages three ways: paragraphs separated by blank lines, one paragraph per
+line, or paragraphs hard-wrapped at a fixed width. Wrapped lines are rejoined only when
+the dump as a whole is wrapped (most long lines stop near one width), so a heading or a
+button on its own line is never glued to the paragraph under it.
+"""
+
+import re
+
+from .blocks import Block, squash
+
+_BULLET = re.compile(r"^\s*(?:[*•▪◦‣●·]|[-–—](?!-))\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+_QUOTE_MARK = re.compile(r"^\s*>\s?")
+_QUOTED = re.compile(r'^\s*[“"«„](?P<q>[^“”"«»„]{20,})[”"»“]\s*$')
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a wrapped dump was filled to, or None when lines are not wrapped."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if width > 110 or width < 40:
+        return None
+    near = sum(1 for n in lengths if width * 0.75 <= n <= width)
+    return width if near >= len(lengths) * 0.5 else None
+
+
+def _item(line: str) -> tuple[str, str, bool]:
+    """(kind, text without its marker, ordered) for one physical line."""
+    if _QUOTE_MARK.match(line):
+        return "quote", _QUOTE_MARK.sub("", line), False
+    if _BULLET.match(line):
+        return "li", _BULLET.sub("", line), False
+    if _NUMBERED.match(line):
+        return "li", _NUMBERED.sub("", line), True
+    quoted = _QUOTED.match(line)
+    if quoted:
+        return "quote", quoted["q"], False
+    return "p", line, False
+
+
+def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
+    """Split a text dump into blocks, rejoining hard-wrapped paragraphs.
+
+    `stands_alone(line)` names lines never to be joined to their neighbours (furniture
+    that happens to follow a full-width line).
+    """
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    blocks: list[Block] = []
+    current: Block | None = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            current = None
+            continue
+        kind, body, ordered = _item(line)
+        body = squash(body)
+        alone = stands_alone(body)
+        if (
+            current is not None
+            and not alone
+            and not current.extra.get("alone")
+            and width
+            and kind == "p"
+            and len(prev_line) >= width * 0.7
+            and current.kind in ("p", "li", "quote")
+        ):
+            joiner = "" if current.text.endswith("-") and body[:1].isalpha() else " "
+            current.text = squash(current.text + joiner + body)
+        else:
+            current = Block(text=body, kind=kind, line=number, ordered=ordered)
+            current.extra["alone"] = alone
+            blocks.append(current)
+        prev_line = line
+    for block in blocks:
+        if block.kind == "p":
+            quoted = _QUOTED.match(block.text)
+            if quoted:
+                block.kind, block.text = "quote", quoted["q"]
+    return blocks
