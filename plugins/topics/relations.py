@@ -1,0 +1,42 @@
+"""Bilateral relations: which pairs of parties the text shows dealing with each other."""
+from itertools import combinations
+
+from .salience import ROLE_WEIGHTS
+
+COMPOUND_BONUS = 3.0  # "US-Turkish", "India-China border": the writer names the pair as one thing
+BETWEEN_BONUS = 2.0  # "between Turkey and the United States"
+
+
+def relation_name(a, b):
+    """Contract 6: "<A>-<B> relations", short names in alphabetical order."""
+    first, second = sorted((a, b), key=str.casefold)
+    return f"{first}-{second} relations"
+
+
+def pair_scores(occs, blocks):
+    """Evidence per unordered pair of parties: sentences holding both (weighted by
+    position), compounds "X-Y" and "between X and Y"."""
+    out = {}
+
+    def add(a, b, amount):
+        if a is not b:
+            key = frozenset((a, b))
+            out[key] = out.get(key, 0.0) + amount
+
+    parties = [o for o in occs if o.entity.party]
+    by_sentence = {}
+    for o in parties:
+        by_sentence.setdefault(o.sentence, []).append(o)
+    for group in by_sentence.values():
+        weight = ROLE_WEIGHTS[group[0].role]
+        for a, b in combinations({o.entity for o in group}, 2):
+            add(a, b, weight)
+        for x, y in zip(group, group[1:]):
+            text = blocks[x.block].text
+            gap = text[x.end:y.start].lower()
+            if gap in ("-", "\u2013", "\u2014", "/") or gap.startswith(("'s-", "-")) and len(gap) <= 3:
+                add(x.entity, y.entity, COMPOUND_BONUS)
+            elif gap in (" and ", " and the ") and text[:x.start].lower().rstrip().endswith(
+                    ("between", "between the")):
+                add(x.entity, y.entity, BETWEEN_BONUS)
+    return out

@@ -1,0 +1,86 @@
+"""Which mentions count, and how much: position, frequency and evidence for ambiguous names."""
+import re
+from dataclasses import dataclass
+
+from .text import fold, sentences
+
+# Where a mention stands says how central it is: the title and the lede state the subject,
+# subheadings structure it, a quotation is someone else's words.
+ROLE_WEIGHTS = {"title": 4.0, "heading": 2.0, "lede": 2.0, "body": 1.0, "item": 1.0, "quote": 0.5}
+_PREV_WORD = re.compile(r"([A-Z][\w'.-]*) $")
+_NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
+
+
+@dataclass
+class Occurrence:
+    entity: object
+    weight: float
+    role: str
+    block: int
+    sentence: int  # index over the whole article, so pairs can be counted per sentence
+    start: int
+    end: int
+    ambiguous: bool
+
+
+def occurrences(blocks, matcher):
+    """Every mention in the article with its block, sentence and name-likeness resolved."""
+    out, sentence_texts, sid = [], [], 0
+    for bi, block in enumerate(blocks):
+        mentions = matcher.find(block.text)
+        spans = list(sentences(block.text))
+        starts = {m.start for m in mentions}
+        j = 0
+        for s_start, s_end in spans:
+            sentence_texts.append(fold(block.text[s_start:s_end]))
+            while j < len(mentions) and mentions[j].start < s_end + 1:
+                m = mentions[j]
+                j += 1
+                if m.form.ambiguous and block.role not in ("title", "heading") and _name_like(
+                        block.text, m, s_start, starts):
+                    continue
+                out.append(Occurrence(m.form.entity, m.form.weight, block.role, bi, sid,
+                                      m.start, m.end, m.form.ambiguous))
+            sid += 1
+    return out, sentence_texts
+
+
+def _name_like(text, mention, sentence_start, starts):
+    """"Michael Jordan", "Chad Johnson": a capitalised word glued to the name mid-sentence
+    makes it part of a person's or place's name rather than the country."""
+    before = text[sentence_start:mention.start]
+    prev = _PREV_WORD.search(before)
+    if prev and prev.start() > 0:
+        return True
+    nxt = _NEXT_WORD.match(text, mention.end)
+    return bool(nxt) and nxt.start(1) not in starts
+
+
+def resolve(occs, sentence_texts, cues):
+    """Drop ambiguous mentions without support: another unambiguous name of the same entity
+    in the article, or, in the same sentence, another topic or a political cue word, and
+    none of the entity's negative words ("roast", "porcelain")."""
+    sure = {o.entity for o in occs if not o.ambiguous}
+    by_sentence = {}
+    for o in occs:
+        if not o.ambiguous:
+            by_sentence.setdefault(o.sentence, set()).add(o.entity)
+    kept = []
+    for o in occs:
+        if o.ambiguous:
+            text = sentence_texts[o.sentence]
+            if o.entity.negative and o.entity.negative.search(text):
+                continue
+            others = by_sentence.get(o.sentence, set()) - {o.entity}
+            if o.entity not in sure and not others and not (cues and cues.search(text)):
+                continue
+        kept.append(o)
+    return kept
+
+
+def scores(occs):
+    """Salience per entity: position-weighted mention count."""
+    out = {}
+    for o in occs:
+        out[o.entity] = out.get(o.entity, 0.0) + ROLE_WEIGHTS[o.role] * o.weight
+    return out

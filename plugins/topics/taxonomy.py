@@ -1,0 +1,108 @@
+"""Load and validate the topic data in data/*.yaml (the editor-owned source of truth)."""
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .text import fold
+
+DATA = Path(__file__).parent / "data"
+KINDS = ("country", "relation", "organisation", "system", "group", "agreement", "person", "other")
+FILES = {
+    "countries.yaml": "country",
+    "organisations.yaml": "organisation",
+    "systems.yaml": "system",
+    "groups.yaml": "group",
+    "agreements.yaml": "agreement",
+}
+# How much one mention counts, by what named the entity: a demonym ("Turkish troops")
+# says less about the country than its name; a capital or leader stands in for it.
+WEIGHTS = {"name": 1.0, "aliases": 1.0, "capitals": 0.9, "leaders": 0.8, "demonyms": 0.6}
+
+
+@dataclass(frozen=True, eq=False)
+class Entity:
+    """A topic the taxonomy knows: its name, kind and whether it can be a party to relations."""
+
+    name: str
+    kind: str
+    party: bool
+    negative: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way of writing an entity, and how much a mention of it counts."""
+
+    text: str
+    entity: Entity
+    weight: float
+    ambiguous: bool
+
+
+@dataclass
+class Taxonomy:
+    entities: dict = field(default_factory=dict)  # name -> Entity
+    forms: list = field(default_factory=list)
+    shadows: list = field(default_factory=list)
+    cues: re.Pattern | None = None
+    _index: dict = field(default_factory=dict)  # folded spelling -> Entity
+
+    def lookup(self, name):
+        """The entity an editor's or a source page's spelling means, or None."""
+        key = " ".join(fold(name).replace("-", " ").split())
+        return self._index.get(key)
+
+
+def words_pattern(words):
+    """One case-insensitive whole-word regex for a list of words and phrases."""
+    if not words:
+        return None
+    alternatives = "|".join(sorted((re.escape(fold(w)) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+def _entries(path, default_kind):
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(data, list):
+        raise ValueError(f"{path.name}: expected a list of entries")
+    for entry in data:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ValueError(f"{path.name}: entry without a name: {entry!r}")
+        kind = entry.get("kind", default_kind)
+        if kind not in KINDS:
+            raise ValueError(f"{path.name}: {entry['name']}: unknown kind {kind!r}")
+        yield entry, kind
+
+
+def load(data_dir=DATA, aliases=None, block=()):
+    """Build the taxonomy; `aliases` ({alias: canonical}) and `block` come from settings."""
+    tax = Taxonomy()
+    blocked = {fold(b) for b in block}
+    for filename, default_kind in FILES.items():
+        for entry, kind in _entries(Path(data_dir) / filename, default_kind):
+            name = entry["name"]
+            if name in tax.entities:
+                raise ValueError(f"{filename}: {name} is defined twice")
+            if fold(name) in blocked:
+                continue
+            entity = Entity(name, kind, bool(entry.get("party", kind == "country")),
+                            words_pattern(entry.get("negative", [])))
+            tax.entities[name] = entity
+            ambiguous = set(entry.get("ambiguous", []))
+            for key, weight in WEIGHTS.items():
+                spellings = [name] if key == "name" else entry.get(key, []) or []
+                for text in spellings:
+                    tax.forms.append(Form(text, entity, weight, text in ambiguous))
+    for alias, canonical in (aliases or {}).items():
+        entity = tax.entities.get(canonical)
+        if entity is None:
+            raise ValueError(f"TOPICS['aliases']: {alias!r} points to unknown topic {canonical!r}")
+        tax.forms.append(Form(alias, entity, 1.0, False))
+    context = yaml.safe_load((Path(data_dir) / "context.yaml").read_text(encoding="utf-8"))
+    tax.shadows = list(context.get("shadows", []))
+    tax.cues = words_pattern(context.get("cues", []))
+    for form in tax.forms:
+        tax._index.setdefault(" ".join(fold(form.text).replace("-", " ").split()), form.entity)
+    return tax

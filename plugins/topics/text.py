@@ -1,0 +1,106 @@
+"""Article HTML -> positioned text blocks, and length-preserving case/accent folding.
+
+Folding keeps every character at its index, so a match found in the folded text can be
+checked for case against the original at the same offsets.
+"""
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_QUOTES = "\u2018\u2019\u02bc\u2032`"
+
+
+class _FoldTable(dict):
+    """str.translate table filled lazily: dashes and quotes unified, accents dropped."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        if char in _DASHES:
+            folded = "-"
+        elif char in _QUOTES:
+            folded = "'"
+        elif char.isspace():
+            folded = " "
+        else:
+            folded = unicodedata.normalize("NFKD", char)[0]
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text):
+    """Lowercase, accent-free, dash- and quote-normalised text of the same length."""
+    folded = (text if text.isascii() else text.translate(_TABLE)).lower()
+    if len(folded) != len(text):  # a character whose lowercase is longer (rare)
+        folded = "".join(c if len(c) == 1 else o for c, o in zip((ch.lower() for ch in text.translate(_TABLE)), text))
+    return folded
+
+
+@dataclass
+class Block:
+    """A block of article text and where it stands: title, heading, lede, body, item or quote."""
+
+    role: str
+    text: str
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_BLOCK = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th",
+          "figcaption", "pre", "dd", "dt", "ul", "ol", "table", "section", "br"}
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def _role(stack):
+    if any(t[0] == "h" and t[1:].isdigit() for t in stack):
+        return "heading"
+    if "blockquote" in stack:
+        return "quote"
+    if "li" in stack:
+        return "item"
+    return "body"
+
+
+def blocks(title, content, lede_words=60):
+    """Split a title and clean HTML into blocks; the first paragraphs (up to
+    `lede_words` words) are the lede, where a writer states what the piece is about."""
+    out = [Block("title", title)] if title else []
+    stack, buf, pos = [], [], 0
+    for m in _TAG.finditer(content or ""):
+        buf.append(content[pos:m.start()])
+        pos = m.end()
+        closing, tag = m.group(1), m.group(2).lower()
+        if tag not in _BLOCK:
+            continue
+        text = html.unescape("".join(buf)).strip()
+        if text:
+            out.append(Block(_role(stack), " ".join(text.split())))
+        buf = []
+        if tag == "br":
+            continue
+        if closing:
+            if tag in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(tag):]
+        else:
+            stack.append(tag)
+    tail = html.unescape("".join(buf) + (content or "")[pos:]).strip()
+    if tail:
+        out.append(Block(_role(stack), " ".join(tail.split())))
+    words = 0
+    for block in out:
+        if block.role == "body" and words < lede_words:
+            block.role = "lede"
+            words += len(block.text.split())
+    return out
+
+
+def sentences(text):
+    """Sentence spans (start, end) of a block: co-occurrence is counted per sentence."""
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
