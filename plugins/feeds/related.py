@@ -1,0 +1,42 @@
+"""Article-to-article links the theme shows: newer/older neighbours and related articles.
+
+Related articles share topics. Scoring every pair would be quadratic in a 10^5-article
+archive, so each article only looks at the WINDOW articles nearest in time within each
+of its topics: the work is linear in articles x topics x WINDOW.
+"""
+
+from collections import defaultdict
+
+__all__ = ["link_articles"]
+
+WINDOW = 8
+
+
+def link_articles(articles, count: int) -> None:
+    """Set `newer_article`, `older_article` and `related_articles` on each article.
+
+    `articles` is Pelican's list, newest first. Related ones share the most topics,
+    then are closest in date, then go by URL so the choice is stable between builds.
+    """
+    positions = {}  # (tag, article index) -> position within that tag's list
+    by_tag = defaultdict(list)
+    for index, article in enumerate(articles):
+        article.newer_article = articles[index - 1] if index else None
+        article.older_article = articles[index + 1] if index + 1 < len(articles) else None
+        for tag in getattr(article, "tags", ()):
+            positions[tag, index] = len(by_tag[tag])
+            by_tag[tag].append(index)
+
+    for index, article in enumerate(articles):
+        shared = defaultdict(int)
+        for tag in getattr(article, "tags", ()):
+            members, at = by_tag[tag], positions[tag, index]
+            for other in members[max(0, at - WINDOW): at + WINDOW + 1]:
+                if other != index:
+                    shared[other] += 1
+
+        def rank(other, date=article.date):
+            return (-shared[other], abs((articles[other].date - date).total_seconds()),
+                    articles[other].url)
+
+        article.related_articles = [articles[i] for i in sorted(shared, key=rank)[:count]]

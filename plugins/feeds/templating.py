@@ -1,0 +1,70 @@
+"""Helpers the theme calls: feed URLs, reading time and the NewsArticle JSON-LD.
+
+They live here, not in templates, because the feed URLs must match what the writer
+writes and the JSON-LD is data (built as a dict, serialised with Jinja's `tojson`).
+"""
+
+import math
+import re
+
+from markupsafe import Markup
+
+from . import urls
+
+__all__ = ["helpers"]
+
+WORDS_PER_MINUTE = 230
+_WORD = re.compile(r"\w+")
+
+
+def reading_minutes(article) -> int:
+    """The reader's `reading_time` when it gave one, else from the body's word count."""
+    given = getattr(article, "reading_time", None)
+    if given:
+        return int(given)
+    words = len(_WORD.findall(Markup(article.content).striptags()))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def author_known(article) -> bool:
+    """Pelican gives authorless articles the site's AUTHOR; only a named one is shown."""
+    return "author" in article.metadata or "authors" in article.metadata
+
+
+def helpers(config) -> dict:
+    """Jinja globals; `config` is the plugin's per-run Config."""
+    site = urls.site_feeds(config.base, config.sitename)
+
+    def news_article(article) -> dict:
+        """schema.org NewsArticle for an article page (absolute URLs, like the feeds)."""
+        url = f"{config.base}/{article.url}"
+        undated = getattr(article, "undated", False)
+        modified = getattr(article, "modified", None) or article.date
+        author = ({"@type": "Person", "name": article.author.name} if author_known(article)
+                  else {"@type": "Organization", "name": config.sitename})
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": Markup(article.title).striptags(),
+            "description": Markup(article.summary).striptags()[:300],
+            "url": url,
+            "mainEntityOfPage": url,
+            "author": author,
+            "publisher": {"@type": "Organization", "name": config.sitename,
+                          "url": f"{config.base}/"},
+            "keywords": [Markup(t.name).striptags() for t in getattr(article, "tags", ())],
+            "inLanguage": getattr(article, "lang", config.language),
+        }
+        if not undated:
+            data["datePublished"] = article.date.isoformat()
+            data["dateModified"] = modified.isoformat()
+        return data
+
+    return {
+        "site_feeds": site,
+        "topic_feeds": config.topic_feeds,
+        "feeds_opml": urls.OPML_PATH,
+        "reading_minutes": reading_minutes,
+        "author_known": author_known,
+        "news_article": news_article,
+    }

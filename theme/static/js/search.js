@@ -1,0 +1,57 @@
+/* Search over the Pagefind index; the form also works as a plain GET (?q=…). */
+(function () {
+  "use strict";
+  var form = document.querySelector(".search-form");
+  if (!form) return;
+  var input = form.querySelector("input[name=q]");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var pagefind = null;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(form.dataset.pagefind).then(function (pf) {
+        /* result URLs must carry the site's path when it is not served from "/" */
+        return pf.options({ baseUrl: form.dataset.base }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    var excerpt = document.createElement("p");
+    excerpt.innerHTML = data.excerpt; /* Pagefind escapes the text and adds <mark> */
+    li.append(link, excerpt);
+    return li;
+  }
+
+  function run(query) {
+    list.replaceChildren();
+    if (!query.trim()) { status.textContent = ""; return; }
+    status.textContent = "Searching…";
+    load().then(function (pf) { return pf.search(query); })
+      .then(function (search) {
+        return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }))
+          .then(function (results) {
+            status.textContent = search.results.length + " result" +
+              (search.results.length === 1 ? "" : "s") + " for “" + query + "”";
+            results.forEach(function (data) { list.append(item(data)); });
+          });
+      })
+      .catch(function () {
+        status.textContent = "Search is unavailable: the search index has not been built.";
+      });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    run(input.value);
+  });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; run(initial); }
+})();
