@@ -138,7 +138,7 @@ class Cleaner:
                 cleaned.author = name
                 block.drop("author", "a byline")
                 continue
-            if block.role == "body":
+            if block.role == "body" or block.furniture == "recurring":
                 candidates.append(i)
         # The title is the first line of some length; other articles' related-post lists
         # repeat titles, so a recurring line is a title only when nothing else can be.
@@ -180,8 +180,11 @@ class Cleaner:
     @staticmethod
     def smooth(blocks: list[Block]) -> None:
         def introduces_prose(i: int) -> bool:
-            """A subheading right above a paragraph is article, even inside furniture."""
-            return looks_like_heading(blocks[i]) and i + 1 < len(blocks) and blocks[i + 1].role == "body" and is_prose(blocks[i + 1])
+            """A subheading above a paragraph (furniture aside) is article, even among furniture."""
+            if not looks_like_heading(blocks[i]):
+                return False
+            nxt = next((b for b in blocks[i + 1 :] if b.role != "furniture"), None)
+            return nxt is not None and nxt.role == "body" and is_prose(nxt)
 
         zone = None
         for i, block in enumerate(blocks):
