@@ -21,8 +21,9 @@ CONTENT = "content"
 OUTPUT = "output"
 SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
-# What `livereload` watches: the sources of every page.
-WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+# What `livereload` watches: the sources of every page. Globs, not folders: livereload stops
+# walking a folder at its first changed file, so a checkout touching N files would rebuild N times.
+WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*", "pelicanconf.py")
 # Statuses of contract 5 that mean "this dump is accounted for on the site".
 ACCOUNTED = {"published", "duplicate"}
 
