@@ -28,12 +28,16 @@ def pair_scores(occs, blocks):
     for o in parties:
         by_sentence.setdefault(o.sentence, []).append(o)
     for group in by_sentence.values():
-        weight = ROLE_WEIGHTS[group[0].role]
-        for a, b in combinations({o.entity for o in group}, 2):
+        present = {o.entity for o in group}
+        # A sentence listing six states ties none of them to another: share its weight.
+        weight = ROLE_WEIGHTS[group[0].role] / max(1, len(present) - 1)
+        for a, b in combinations(present, 2):
             add(a, b, weight)
         for x, y in zip(group, group[1:]):
             text = blocks[x.block].text
             gap = text[x.end:y.start].lower()
+            if x.entity is y.entity:
+                continue
             if gap in ("-", "\u2013", "\u2014", "/") or gap.startswith(("'s-", "-")) and len(gap) <= 3:
                 add(x.entity, y.entity, COMPOUND_BONUS)
             elif gap in (" and ", " and the ") and text[:x.start].lower().rstrip().endswith(

@@ -7,6 +7,7 @@ from .text import fold, sentences
 # Where a mention stands says how central it is: the title and the lede state the subject,
 # subheadings structure it, a quotation is someone else's words.
 ROLE_WEIGHTS = {"title": 4.0, "heading": 2.0, "lede": 2.0, "body": 1.0, "item": 1.0, "quote": 0.5}
+ORIGIN_WEIGHT = 0.5  # a system or group stands weakly for its country ("Hwasong-17" -> North Korea)
 _PREV_WORD = re.compile(r"([A-Z][\w'.-]*) $")
 _NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
 
@@ -21,10 +22,12 @@ class Occurrence:
     start: int
     end: int
     ambiguous: bool
+    derived: bool = False  # stands for a system's or group's country, not a mention of it
 
 
-def occurrences(blocks, matcher):
-    """Every mention in the article with its block, sentence and name-likeness resolved."""
+def occurrences(blocks, matcher, origins):
+    """Every mention in the article with its block, sentence and name-likeness resolved,
+    plus a weak mention of a system's or group's country (`origins`)."""
     out, sentence_texts, sid = [], [], 0
     for bi, block in enumerate(blocks):
         mentions = matcher.find(block.text)
@@ -41,6 +44,9 @@ def occurrences(blocks, matcher):
                     continue
                 out.append(Occurrence(m.form.entity, m.form.weight, block.role, bi, sid,
                                       m.start, m.end, m.form.ambiguous))
+                origin = origins.get(m.form.entity)
+                if origin is not None:
+                    out.append(Occurrence(origin, ORIGIN_WEIGHT, block.role, bi, sid, m.start, m.end, False, True))
             sid += 1
     return out, sentence_texts
 
@@ -67,10 +73,10 @@ def resolve(occs, sentence_texts, cues):
             by_sentence.setdefault(o.sentence, set()).add(o.entity)
     kept = []
     for o in occs:
+        text = sentence_texts[o.sentence]
+        if o.entity.negative and o.entity.negative.search(text):
+            continue
         if o.ambiguous:
-            text = sentence_texts[o.sentence]
-            if o.entity.negative and o.entity.negative.search(text):
-                continue
             others = by_sentence.get(o.sentence, set()) - {o.entity}
             if o.entity not in sure and not others and not (cues and cues.search(text)):
                 continue
@@ -79,8 +85,11 @@ def resolve(occs, sentence_texts, cues):
 
 
 def scores(occs):
-    """Salience per entity: position-weighted mention count."""
-    out = {}
+    """Salience per entity (position-weighted mention count), and the entities the text
+    names itself: a country only implied by its weapon is no topic of its own."""
+    out, named = {}, set()
     for o in occs:
         out[o.entity] = out.get(o.entity, 0.0) + ROLE_WEIGHTS[o.role] * o.weight
-    return out
+        if not o.derived:
+            named.add(o.entity)
+    return out, named

@@ -5,7 +5,7 @@ DEFAULTS = MappingProxyType({
     "max_tags": 12,  # cap per article (editor and override tags included)
     "min_score": 3.5,  # salience a topic needs: more than a passing mention
     "relation_min": 2.0,  # pair evidence a relation needs (a shared sentence counts 1)
-    "party_min": 2.0,  # salience each side of a relation needs
+    "party_min": 3.5,  # salience each side of a relation needs
     "aliases": {},  # extra spellings: {"Turkiye": "Turkey"}
     "block": [],  # topics never emitted
     "data_dir": None,  # another folder of taxonomy YAML (default: the plugin's data/)

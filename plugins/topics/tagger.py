@@ -54,16 +54,16 @@ class Tagger:
         post's Tags:) are kept as the editor wrote them, canonicalised."""
         opts = self.options
         blocks = split_blocks(title, content)
-        occs, sentence_texts = salience.occurrences(blocks, self.matcher)
+        occs, sentence_texts = salience.occurrences(blocks, self.matcher, self.taxonomy.origins)
         occs = salience.resolve(occs, sentence_texts, self.taxonomy.cues)
-        score = salience.scores(occs)
+        score, named = salience.scores(occs)
         pairs = relations.pair_scores(occs, blocks)
 
         hinted = [self.canonical(h) for h in hints]
         hinted_names = {h.name for h in hinted if h}
         found = {}
         for entity, s in score.items():
-            if s >= opts["min_score"] or entity.name in hinted_names:
+            if entity in named and (s >= opts["min_score"] or entity.name in hinted_names):
                 found[entity.name] = Detected(entity.name, entity.kind, (), s)
         for pair, evidence in pairs.items():
             a, b = sorted(pair, key=lambda e: e.name)

@@ -45,6 +45,7 @@ class Form:
 class Taxonomy:
     entities: dict = field(default_factory=dict)  # name -> Entity
     forms: list = field(default_factory=list)
+    origins: dict = field(default_factory=dict)  # system or group Entity -> its country Entity
     shadows: list = field(default_factory=list)
     cues: re.Pattern | None = None
     _index: dict = field(default_factory=dict)  # folded spelling -> Entity
@@ -80,6 +81,7 @@ def load(data_dir=DATA, aliases=None, block=()):
     """Build the taxonomy; `aliases` ({alias: canonical}) and `block` come from settings."""
     tax = Taxonomy()
     blocked = {fold(b) for b in block}
+    origins = {}
     for filename, default_kind in FILES.items():
         for entry, kind in _entries(Path(data_dir) / filename, default_kind):
             name = entry["name"]
@@ -90,12 +92,22 @@ def load(data_dir=DATA, aliases=None, block=()):
             entity = Entity(name, kind, bool(entry.get("party", kind == "country")),
                             words_pattern(entry.get("negative", [])))
             tax.entities[name] = entity
+            if entry.get("origin"):
+                origins[entity] = entry["origin"]
             ambiguous = set(entry.get("ambiguous", []))
             for key, weight in WEIGHTS.items():
                 spellings = [name] if key == "name" else entry.get(key, []) or []
                 for text in spellings:
                     tax.forms.append(Form(text, entity, weight, text in ambiguous))
+    for entity, origin in origins.items():
+        if fold(origin) in blocked:
+            continue
+        if origin not in tax.entities:
+            raise ValueError(f"{entity.name}: origin {origin!r} is not a country in the taxonomy")
+        tax.origins[entity] = tax.entities[origin]
     for alias, canonical in (aliases or {}).items():
+        if fold(canonical) in blocked:
+            continue
         entity = tax.entities.get(canonical)
         if entity is None:
             raise ValueError(f"TOPICS['aliases']: {alias!r} points to unknown topic {canonical!r}")

@@ -1,0 +1,82 @@
+"""Build a real two-post Pelican site with the topics plugin and check its topic pages."""
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
+
+POST_A = """Title: Ankara tests the S-400 despite Washington
+Date: 2024-01-02
+Tags: Türkiye, Defence
+
+Turkey tested its S-400 again, angering the United States. Ankara says the S-400 is no threat to NATO.
+
+## What Washington wants
+
+The United States wants Turkey to give up the S-400s. Relations between Turkey and the United States are at a low.
+"""
+
+POST_B = """Title: Turkey and Russia talk gas
+Date: 2024-03-04
+
+Turkey and Russia signed a gas deal in Ankara. Moscow will supply more gas to Turkey next year.
+Russian and Turkish officials praised the deal.
+"""
+
+
+def build(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text(POST_A, encoding="utf-8")
+    (content / "b.md").write_text(POST_B, encoding="utf-8")
+    captured = {}
+
+    from pelican import signals
+
+    def grab(generator):
+        captured["generator"] = generator
+
+    signals.article_generator_finalized.connect(grab)
+    try:
+        settings = read_settings(path=None, override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "out"),
+            "PLUGIN_PATHS": [str(PLUGINS)],
+            "PLUGINS": ["topics"],
+            "TAG_URL": "topics/{slug}/",
+            "TAG_SAVE_AS": "topics/{slug}/index.html",
+            "TAGS_SAVE_AS": "topics/index.html",
+            "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None,
+            "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None,
+            "TIMEZONE": "UTC",
+        })
+        Pelican(settings).run()
+    finally:
+        signals.article_generator_finalized.disconnect(grab)
+    return tmp_path / "out", captured["generator"]
+
+
+def test_site_has_topic_pages_and_context(tmp_path):
+    out, generator = build(tmp_path)
+    for slug in ("turkey", "s-400", "turkey-us-relations", "russia-turkey-relations", "defence"):
+        assert (out / "topics" / slug / "index.html").exists(), slug
+    assert not (out / "topics" / "turkiye").exists()
+
+    tags = {t.name: t for t in generator.tags}
+    turkey = tags["Turkey"]
+    assert turkey.kind == "country" and turkey.count == 2
+    assert turkey.first_date.year == 2024 and turkey.first_date < turkey.last_date
+    relation = tags["Turkey-US relations"]
+    assert relation.kind == "relation"
+    assert [c.name for c in relation.countries] == ["Turkey", "US"]
+    assert relation.countries[0] is turkey  # one shared instance per name
+    assert tags["Defence"].kind == "other"
+    assert relation in turkey.relations and tags["Russia-Turkey relations"] in turkey.relations
+    assert turkey.related[0].name in tags and turkey not in turkey.related
+
+    labels = [label for label, _ in generator.context["topics_by_kind"]]
+    assert labels == [label for label in ("Countries", "Relations", "Organisations", "Systems", "Groups",
+                                          "Agreements", "People", "Other") if label in labels]
+    countries = dict(generator.context["topics_by_kind"])["Countries"]
+    assert countries[0] is turkey  # most articles first

@@ -1,0 +1,168 @@
+"""Tagger behaviour on hand-written examples: ambiguity, morphology, salience, relations,
+hints, overrides and the cap."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from topics import settings  # noqa: E402
+from topics.tagger import Tagger  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Tagger(settings.read({}))
+
+
+def names(tagger, title, *paragraphs, **kw):
+    html = "".join(p if p.startswith("<") else f"<p>{p}</p>" for p in paragraphs)
+    return [d.name for d in tagger.tag(title, html, **kw)]
+
+
+def test_georgia_the_us_state_is_not_the_country(tagger):
+    tags = names(tagger, "Storms hit the South",
+                 "Heavy rain flooded Atlanta, Georgia on Monday. Georgia's governor declared an emergency "
+                 "in every county, and Georgia farmers fear for the peach harvest.",
+                 "Georgia will ask for federal help.")
+    assert "Georgia" not in tags
+
+
+def test_georgia_the_country_with_evidence(tagger):
+    tags = names(tagger, "Georgia looks west",
+                 "Tbilisi wants to join the EU. Georgia's government says the Georgian people chose Europe.",
+                 "Georgia and Russia have not had diplomatic relations since the 2008 war.")
+    assert "Georgia" in tags
+
+
+def test_jordan_the_person_and_river(tagger):
+    tags = names(tagger, "A season to remember",
+                 "Fans compared the rookie to Michael Jordan. Coach Jordan Smith agreed.",
+                 "They later swam in the Jordan River. Jordan scored again for the Bulls in the NBA.")
+    assert "Jordan" not in tags
+
+
+def test_jordan_the_country(tagger):
+    tags = names(tagger, "Jordan hosts refugees",
+                 "Jordan has taken in more Syrian refugees than any other country. Amman asks for aid.",
+                 "Jordanian officials say Jordan cannot carry the burden alone.")
+    assert "Jordan" in tags
+
+
+def test_chad_as_a_first_name(tagger):
+    tags = names(tagger, "Local startup raises funds",
+                 "Chad Miller, the founder, said the round closed early. Investors praised Chad Miller's plan.",
+                 "The startup will hire ten engineers.")
+    assert "Chad" not in tags
+
+
+def test_turkey_the_bird_and_china_the_porcelain(tagger):
+    tags = names(tagger, "Holiday dinner tips",
+                 "Roast the turkey slowly and serve it on your best china.",
+                 "Turkey tastes better with gravy. Keep the china plates warm in the oven.",
+                 "Leftover turkey makes a good sandwich.")
+    assert "Turkey" not in tags and "China" not in tags
+
+
+def test_us_the_pronoun(tagger):
+    tags = names(tagger, "Let us talk about gardening",
+                 "Join us for a walk. Tell us what you grow; the rest of us will listen.",
+                 "None of us knew.")
+    assert "US" not in tags
+
+
+def test_possessives_plurals_and_dash_variants(tagger):
+    tags = names(tagger, "Russia\u2019s S\u2013400s in the desert",
+                 "Russia's air defence exports grew. Two more S-400s were delivered, and Russia's buyers "
+                 "asked for S400 spare parts.",
+                 "The S-400 Triumf is Russia's best seller.")
+    assert "Russia" in tags and "S-400" in tags
+
+
+def test_passing_mention_is_not_a_topic(tagger):
+    tags = names(tagger, "Japan and South Korea mend ties",
+                 "Japan and South Korea agreed to resume shuttle diplomacy. Tokyo and Seoul will share data.",
+                 "Japanese and South Korean leaders met again, as Syria showed how fragile talks can be.",
+                 "Japan will lift export curbs on South Korea.")
+    assert "Syria" not in tags
+    assert "Japan-South Korea relations" in tags
+
+
+def test_list_of_abstainers_gives_no_topics(tagger):
+    tags = names(tagger, "The General Assembly vote on Ukraine",
+                 "Russia lost the vote on Ukraine by a wide margin. Ukraine welcomed the result.",
+                 "Abstainers included India, South Africa, Mongolia, Laos and Vietnam.",
+                 "Russia said the vote meant nothing, and Ukraine disagreed.")
+    for passing in ("India", "Mongolia", "Laos", "Vietnam", "India-South Africa relations"):
+        assert passing not in tags
+    assert "Russia-Ukraine relations" in tags
+
+
+def test_relation_naming_is_alphabetical_short_names(tagger):
+    tags = names(tagger, "Washington and Ankara argue again",
+                 "Relations between the United States and Turkey soured. US-Turkish ties are at a low.",
+                 "Turkey says the United States ignored its concerns.")
+    assert tags[0] == "Turkey-US relations"
+    assert "US-Turkey relations" not in tags
+
+
+def test_eu_is_a_party_to_relations(tagger):
+    tags = names(tagger, "London and Brussels strike a deal",
+                 "The UK and the European Union agreed on new rules. Britain's ties with the EU improved.",
+                 "The EU and the UK will meet again in June.")
+    assert "EU-UK relations" in tags
+
+
+def test_canonical_relation_spellings(tagger):
+    assert tagger.canonical("US-Turkish relations").name == "Turkey-US relations"
+    assert tagger.canonical("UK\u2013EU relations").name == "EU-UK relations"
+    assert tagger.canonical("Saudi Arabia/Iran ties").name == "Iran-Saudi Arabia relations"
+    assert tagger.canonical("T\u00fcrkiye").name == "Turkey"
+    assert tagger.canonical("Politics") is None
+
+
+def test_hint_only_helps_a_topic_the_text_supports(tagger):
+    body = ("Egypt and Ethiopia met to discuss the dam. Cairo fears for its water, Addis Ababa wants power.",
+            "Ethiopia says the filling will continue. Egypt asks Sudan to join the talks.")
+    plain = names(tagger, "Talks on the Nile", *body)
+    hinted = names(tagger, "Talks on the Nile", *body, hints=["sudan", "Kenya", "Politics"])
+    assert "Sudan" not in plain and "Sudan" in hinted
+    assert "Kenya" not in hinted and "Politics" not in hinted
+
+
+def test_override_add_and_remove(tagger):
+    body = ("India and Pakistan exchanged fire. New Delhi blamed Islamabad; Pakistan denied it.",
+            "India says Pakistan must act.")
+    tags = names(tagger, "Border fire", *body, add=["Kashmir", "United States"], remove=["Pakistan"])
+    assert "Kashmir" in tags and "US" in tags
+    assert "Pakistan" not in tags
+    assert "India" in tags
+
+
+def test_markdown_tags_are_merged_canonicalised(tagger):
+    tags = names(tagger, "Ankara's drones", "Turkey sells drones. Turkish firms grow.",
+                 own=["T\u00fcrkiye", "Drones"])
+    assert tags.count("Turkey") == 1 and "Drones" in tags
+
+
+def test_max_tags_caps_detected_topics():
+    small = Tagger(settings.read({"TOPICS": {"max_tags": 2}}))
+    tags = names(small, "Russia, Ukraine and Turkey at the table",
+                 "Russia, Ukraine and Turkey met in Istanbul. Moscow and Kyiv spoke of Turkish mediation.",
+                 "Russia and Ukraine agreed; Turkey and Russia will meet again.")
+    assert len(tags) == 2
+
+
+def test_block_and_alias_settings():
+    custom = Tagger(settings.read({"TOPICS": {"block": ["NATO"], "aliases": {"the Alliance": "NATO",
+                                                                              "Blighty": "UK"}}}))
+    tags = names(custom, "NATO grows", "NATO admitted Finland. NATO and Finland celebrated.")
+    assert "NATO" not in tags and "Finland" in tags
+    tags = names(custom, "Blighty votes", "Blighty went to the polls. Voters in Blighty chose change.")
+    assert "UK" in tags
+
+
+def test_unknown_setting_is_an_error():
+    with pytest.raises(ValueError):
+        settings.read({"TOPICS": {"max_tag": 3}})
