@@ -122,6 +122,7 @@ def test_inspect_prints_what_the_dumps_plugin_explains(tmp_path, monkeypatch, ca
     """The task finds plugins/dumps/inspect.py through PLUGIN_PATHS, as Pelican finds the plugin."""
     plugin = tmp_path / "plugins" / "dumps"
     plugin.mkdir(parents=True)
+    (plugin / "__init__.py").touch()  # a regular package, as a namespace one loses to the project's
     (plugin / "inspect.py").write_text(
         "def inspect_dump(path, settings):\n"
         "    return f'{path}: removed 2 blocks (signup-form) with {settings[\"SITENAME\"]}'\n"
