@@ -21,55 +21,41 @@ def names(tagger, title, *paragraphs, **kw):
     return [d.name for d in tagger.tag(title, html, **kw)]
 
 
-def test_georgia_the_us_state_is_not_the_country(tagger):
-    tags = names(tagger, "Storms hit the South",
-                 "Heavy rain flooded Atlanta, Georgia on Monday. Georgia's governor declared an emergency "
-                 "in every county, and Georgia farmers fear for the peach harvest.",
-                 "Georgia will ask for federal help.")
-    assert "Georgia" not in tags
+AMBIGUOUS = [
+    # (topic, expected, title, paragraphs)
+    ("Georgia", False, "Storms hit the South", (
+        "Heavy rain flooded Atlanta, Georgia on Monday. Georgia's governor declared an emergency "
+        "in every county, and Georgia farmers fear for the peach harvest.", "Georgia will ask for federal help.")),
+    ("Georgia", True, "Georgia looks west", (
+        "Tbilisi wants to join the EU. Georgia's government says the Georgian people chose Europe.",
+        "Georgia and Russia have not had diplomatic relations since the 2008 war.")),
+    ("Jordan", False, "A season to remember", (
+        "Fans compared the rookie to Michael Jordan. Coach Jordan Smith agreed.",
+        "They later swam in the Jordan River. Jordan scored again for the Bulls in the NBA.")),
+    ("Jordan", True, "Jordan hosts refugees", (
+        "Jordan has taken in more Syrian refugees than any other country. Amman asks for aid.",
+        "Jordanian officials say Jordan cannot carry the burden alone.")),
+    ("Chad", False, "Local startup raises funds", (
+        "Chad Miller, the founder, said the round closed early. Investors praised Chad Miller's plan.",
+        "The startup will hire ten engineers.")),
+    ("Turkey", False, "Holiday dinner tips", (
+        "Roast the turkey slowly and serve it on your best china.",
+        "Turkey tastes better with gravy. Keep the china plates warm in the oven.",
+        "Leftover turkey makes a good sandwich.")),
+    ("China", False, "Holiday dinner tips", (
+        "Serve the roast on your best china. China plates and teacups need a gentle wash.",
+        "China from the 1920s is fragile.")),
+    ("US", False, "Let us talk about gardening", (
+        "Join us for a walk. Tell us what you grow; the rest of us will listen.", "None of us knew.")),
+    ("Niger", True, "Niger after the coup", (
+        "Niger's junta expelled French troops. Niamey turned to new partners.",
+        "Niger and Nigeria closed their border.")),
+]
 
 
-def test_georgia_the_country_with_evidence(tagger):
-    tags = names(tagger, "Georgia looks west",
-                 "Tbilisi wants to join the EU. Georgia's government says the Georgian people chose Europe.",
-                 "Georgia and Russia have not had diplomatic relations since the 2008 war.")
-    assert "Georgia" in tags
-
-
-def test_jordan_the_person_and_river(tagger):
-    tags = names(tagger, "A season to remember",
-                 "Fans compared the rookie to Michael Jordan. Coach Jordan Smith agreed.",
-                 "They later swam in the Jordan River. Jordan scored again for the Bulls in the NBA.")
-    assert "Jordan" not in tags
-
-
-def test_jordan_the_country(tagger):
-    tags = names(tagger, "Jordan hosts refugees",
-                 "Jordan has taken in more Syrian refugees than any other country. Amman asks for aid.",
-                 "Jordanian officials say Jordan cannot carry the burden alone.")
-    assert "Jordan" in tags
-
-
-def test_chad_as_a_first_name(tagger):
-    tags = names(tagger, "Local startup raises funds",
-                 "Chad Miller, the founder, said the round closed early. Investors praised Chad Miller's plan.",
-                 "The startup will hire ten engineers.")
-    assert "Chad" not in tags
-
-
-def test_turkey_the_bird_and_china_the_porcelain(tagger):
-    tags = names(tagger, "Holiday dinner tips",
-                 "Roast the turkey slowly and serve it on your best china.",
-                 "Turkey tastes better with gravy. Keep the china plates warm in the oven.",
-                 "Leftover turkey makes a good sandwich.")
-    assert "Turkey" not in tags and "China" not in tags
-
-
-def test_us_the_pronoun(tagger):
-    tags = names(tagger, "Let us talk about gardening",
-                 "Join us for a walk. Tell us what you grow; the rest of us will listen.",
-                 "None of us knew.")
-    assert "US" not in tags
+@pytest.mark.parametrize("topic, expected, title, paragraphs", AMBIGUOUS)
+def test_ambiguous_names_need_evidence(tagger, topic, expected, title, paragraphs):
+    assert (topic in names(tagger, title, *paragraphs)) is expected
 
 
 def test_possessives_plurals_and_dash_variants(tagger):
