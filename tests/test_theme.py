@@ -106,7 +106,7 @@ def test_article_carries_news_article_json_ld_open_graph_and_canonical(site):
 
 
 def test_subscribe_block_offers_site_feed_topic_feeds_and_subscribe_page(site):
-    block = soup(article_path(site, 3)).select_one("aside.subscribe")
+    block = soup(article_path(site, 3)).select_one("section.subscribe")
     hrefs = [a["href"] for a in block.find_all("a")]
     assert {"/feeds/all.rss.xml", "/feeds/all.atom.xml", "/subscribe/"} <= set(hrefs)
     for slug in ("s-400", "turkey-us-relations", "turkey", "us"):
@@ -248,6 +248,7 @@ def test_pages_have_lang_landmarks_skip_link_and_ordered_headings(site):
         assert len(page.find_all("main")) == 1 and page.main["id"] == "main"
         assert page.select_one("a.skip-link")["href"] == "#main"
         assert page.find("header", class_="site-header") and page.find("footer")
+        assert not page.main.find("aside"), path  # complementary landmarks stay top-level
         labels = [nav.get("aria-label") for nav in page.find_all("nav")]
         assert all(labels) and len(labels) == len(set(labels)), (path, labels)
         levels = [int(h.name[1]) for h in page.find_all(re.compile("^h[1-6]$"))]

@@ -9,12 +9,9 @@
   var pagefind = null;
 
   function load() {
-    if (!pagefind) {
-      pagefind = import(form.dataset.pagefind).then(function (pf) {
-        /* result URLs must carry the site's path when it is not served from "/" */
-        return pf.options({ baseUrl: form.dataset.base }).then(function () { return pf; });
-      });
-    }
+    /* Pagefind derives result URLs from where pagefind.js lives, so a site served
+       below a path (GitHub Pages) gets correct links without options. */
+    if (!pagefind) pagefind = import(form.dataset.pagefind);
     return pagefind;
   }
 
