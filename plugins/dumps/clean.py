@@ -30,6 +30,12 @@ PROSE_MIN_WORDS = 8
 # Furniture clusters end where a real paragraph starts again.
 ZONE_END_WORDS = 15
 HEADING_MAX_WORDS = 15
+# Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
+_HEADER_FIELDS = (
+    ("date", meta.parse_date, "a date line"),
+    ("reading_time", meta.reading_time, "a reading-time line"),
+    ("author", meta.byline, "a byline"),
+)
 
 
 @dataclass
@@ -123,20 +129,11 @@ class Cleaner:
             plain = block.plain.strip()
             if block.role not in ("body", "furniture") or (block.role == "furniture" and block.furniture != "recurring"):
                 continue
-            date = meta.parse_date(plain)
-            if date and not cleaned.date:
-                cleaned.date = date
-                block.drop("date", "a date line")
-                continue
-            minutes = meta.reading_time(plain)
-            if minutes:
-                cleaned.reading_time = minutes
-                block.drop("reading_time", "a reading-time line")
-                continue
-            name = meta.byline(plain)
-            if name and not cleaned.author:
-                cleaned.author = name
-                block.drop("author", "a byline")
+            field = next((f for f in _HEADER_FIELDS if not getattr(cleaned, f[0]) and f[1](plain)), None)
+            if field:
+                name, parse, rule = field
+                setattr(cleaned, name, parse(plain))
+                block.drop(name, rule)
                 continue
             if block.role == "body" or block.furniture == "recurring":
                 candidates.append(i)
@@ -181,7 +178,7 @@ class Cleaner:
     def smooth(blocks: list[Block]) -> None:
         def introduces_prose(i: int) -> bool:
             """A subheading above a paragraph (furniture aside) is article, even among furniture."""
-            if not looks_like_heading(blocks[i]):
+            if not (blocks[i].kind == "h" or looks_like_heading(blocks[i])):
                 return False
             nxt = next((b for b in blocks[i + 1 :] if b.role != "furniture"), None)
             return nxt is not None and nxt.role == "body" and is_prose(nxt)
