@@ -58,8 +58,9 @@ def render(entries, *, title, description, page_url, feeds, language, topics_url
     fg = FeedGenerator()
     fg.load_extension("dc")
     fg.id(page_url)
-    fg.title(xml_text(title))
-    fg.description(xml_text(description) or xml_text(title))
+    # feedgen refuses an empty title or description; a page URL is better than no feed.
+    fg.title(xml_text(title).strip() or page_url)
+    fg.description(xml_text(description).strip() or xml_text(title).strip() or page_url)
     fg.language(language)
     fg.generator(GENERATOR)
     fg.updated(max((e.updated for e in entries), default=EPOCH))
@@ -68,7 +69,7 @@ def render(entries, *, title, description, page_url, feeds, language, topics_url
         fe.id(e.url)
         fe.guid(e.url, permalink=True)
         fe.link(href=e.url, rel="alternate")
-        fe.title(e.title)
+        fe.title(e.title.strip() or e.url)
         fe.published(e.published)
         fe.updated(e.updated)
         if e.author:
