@@ -27,9 +27,11 @@ def looks_binary(data: bytes) -> bool:
     if any(sample.startswith(bom) for bom, _ in _BOMS):
         return False
     if b"\x00" in sample:
-        # UTF-16 without a BOM has NULs in every other byte; binary has them anywhere.
+        # UTF-16 without a BOM has NULs in every other byte (and rarely in the others);
+        # binary has them anywhere.
         even, odd = sample[0::2], sample[1::2]
-        if not (even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd)):
+        even_nuls, odd_nuls = even.count(0) / max(len(even), 1), odd.count(0) / max(len(odd), 1)
+        if not (even_nuls > 0.4 and odd_nuls < 0.1 or odd_nuls > 0.4 and even_nuls < 0.1):
             return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13) and b != 0)
     return controls > 0.1 * len(sample)
@@ -46,8 +48,12 @@ def _decode(data: bytes) -> str:
     if data[:4096].count(0) > 0.3 * len(data[:4096]):
         even_nuls = data[0:4096:2].count(0)
         return data.decode("utf-16-be" if even_nuls > len(data[0:4096:2]) / 2 else "utf-16-le", errors="replace")
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best else "cp1252"
+    # Legacy single-byte encodings often score the same; then windows-1252 wins, as it
+    # does in browsers (WHATWG reads "latin-1" as windows-1252 too).
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
+    tied = {m.encoding for m in matches if best and m.chaos <= best.chaos}
+    encoding = best.encoding if best and "cp1252" not in tied else "cp1252"
     return data.decode(encoding, errors="replace")
 
 

@@ -1,0 +1,211 @@
+"""A real Pelican build of a folder mixing good dumps with every kind of bad input."""
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import mf2py
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROSE = [
+    "The coastguards of the two countries exchanged warnings near the shoal again on Monday, the third incident this month.",
+    "Diplomats in both capitals expect a hotline to be set up before the regional summit, if the incidents stop in time.",
+    "Fishermen from the nearby islands say they have not been able to reach their usual grounds since the spring.",
+]
+OTHER = [
+    "The parliament voted on Thursday to extend the mandate of the peacekeeping mission for another twelve months.",
+    "Opposition deputies argued that the mission had failed to protect civilians in the eastern provinces last year.",
+    "The government replied that a withdrawal now would leave the border towns to the armed groups within weeks.",
+]
+THIRD = [
+    "Grain exports through the southern ports resumed this week under a deal brokered by two neutral governments.",
+    "Insurers had refused to cover the ships for months, and freight rates only now begin to fall towards normal.",
+]
+HOSTILE = """<!DOCTYPE html><html><head><title>Ceasefire talks stall</title>
+<meta property="og:title" content="Ceasefire talks stall">
+<meta property="article:published_time" content="2023-02-01T08:00:00Z">
+<script>alert('head')</script><style>body{display:none}</style></head>
+<body onload="alert('body')"><article>
+<h1>Ceasefire talks stall</h1>
+<p style="color:red" onclick="alert('p')">Mediators left the capital on Wednesday without an agreement, after the
+delegations refused to sit in the same room for a third consecutive day of talks.</p>
+<script>alert('inline')</script>
+<p>Each side accused the other of shelling <a href="javascript:alert('link')">villages</a> near the front,
+and <img src="x.png" onerror="alert('img')"> the mediators said they would return only when invited.</p>
+<iframe src="https://example.invalid/embed"></iframe>
+<form action="https://example.invalid/collect"><input name="email"><button>Go</button></form>
+<p>Diplomats expect the next round to take place in a neutral capital, possibly before the end of the month.</p>
+</article></body></html>
+"""
+GOOD_HTML = """<!DOCTYPE html><html><head><title>Sahel juntas form an alliance | Example Review</title>
+<meta property="og:title" content="Sahel juntas form an alliance">
+<meta name="author" content="Idrissa Kane">
+<meta property="article:published_time" content="2023-09-17T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/africa/">Africa</a></nav><article><h1>Sahel juntas form an alliance</h1>
+<p>Three military governments in the Sahel signed a mutual defence pact on Saturday, promising to help each other
+against armed rebellion or outside aggression within their borders.</p>
+<h2>A break with the regional bloc</h2>
+<p>The pact deepens the rift with the regional economic community, which had threatened to intervene after the
+most recent coup and imposed sanctions that closed borders and froze assets.</p>
+<p>Analysts say the new alliance has more symbolic weight than military capacity, as all three armies are
+stretched by insurgencies that control large parts of their rural territory.</p>
+</article><footer>© 2023 Example Review. All rights reserved.</footer></body></html>
+"""
+
+
+def text_dump(title, paragraphs, *, header="", furniture_top=(), furniture_end=()):
+    return "\n\n".join([*furniture_top, title, *([header] if header else []), *paragraphs, *furniture_end])
+
+
+def write_content(content):
+    """The content folder: good dumps and every kind of bad input."""
+    dumps = content / "dumps"
+    (dumps / "sub").mkdir(parents=True)
+    files = {
+        "good.txt": text_dump("Shoal standoff enters its third week", PROSE, header="By Ana Reyes\nMarch 3, 2023",
+                              furniture_top=["Home » Asia » Maritime"], furniture_end=["Share this story", "Leave a response"]),
+        "sub/copy.txt": text_dump("Shoal standoff enters its third week", PROSE,
+                                  furniture_top=["Skip to content"], furniture_end=["Related stories", "Why ports matter"]),
+        "mandate-a.txt": text_dump("Mandate extended", OTHER, header="June 2, 2022"),
+        "mandate-b.txt": text_dump("Mandate extended", THIRD, header="June 2, 2022"),
+        "override.txt": text_dump("Grain corridor reopens", [PROSE[0].replace("shoal", "strait"), THIRD[1] + " Again."]),
+        "literal.txt": text_dump("Markup in a dump", [OTHER[0].replace("peacekeeping", "peace-keeping"),
+                                 "The scraped page showed <script>alert(1)</script> in the middle of a sentence about it."]),
+        "furniture-only.txt": "Subscribe now\n\nShare this story\n\nLeave a response\n\nSponsored content\n",
+    }
+    for name, text in files.items():
+        (dumps / name).write_text(text, encoding="utf-8")
+    (dumps / "override.txt.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    (dumps / "empty.txt").write_bytes(b"")
+    (dumps / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    (dumps / "hostile.html").write_text(HOSTILE, encoding="utf-8")
+    (dumps / "good.html").write_text(GOOD_HTML, encoding="utf-8")
+
+
+# In a child process: Pelican keeps plugin signal receivers for the life of the process,
+# and the plugins of this build must not run in other tests' builds.
+BUILD = """
+import json, sys
+from pelican import Pelican
+from pelican.settings import read_settings
+Pelican(read_settings(path=sys.argv[1], override=json.loads(sys.argv[2]))).run()
+"""
+
+
+def build(base, **override):
+    """Build the content folder into base/out; (out, report rows by source, build log)."""
+    content, out = base / "content", base / "out"
+    write_content(content)
+    override = {"PATH": str(content), "OUTPUT_PATH": str(out), "PLUGIN_PATHS": [str(ROOT / "plugins")],
+                "LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False, **override}
+    run = subprocess.run([sys.executable, "-c", BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads((out / "_report" / "dumps.json").read_text(encoding="utf-8"))
+    return out, {row["source"]: row for row in report}, run.stdout + run.stderr
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The dumps plugin alone, with Pelican's simple theme."""
+    return build(tmp_path_factory.mktemp("build"), PLUGINS=["dumps"], THEME="simple",
+                 DIRECT_TEMPLATES=["index", "tags", "archives"])
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory):
+    """The project's own plugins and theme (h-entry pages, feeds)."""
+    return build(tmp_path_factory.mktemp("full"), THEME=str(ROOT / "theme"))
+
+
+def test_every_dump_has_exactly_one_row(site):
+    _, rows, _ = site
+    assert sorted(rows) == sorted([
+        "binary.txt", "empty.txt", "furniture-only.txt", "good.html", "good.txt", "hostile.html",
+        "literal.txt", "mandate-a.txt", "mandate-b.txt", "override.txt", "sub/copy.txt",
+    ])
+    for row in rows.values():
+        assert row["status"] in ("published", "duplicate", "skipped")
+        assert (row["status"] == "published") == ("reason" not in row), row
+        assert row["status"] != "published" or row["url"]
+
+
+def test_not_articles_are_skipped_with_a_reason_and_a_warning(site):
+    _, rows, log = site
+    for name in ("empty.txt", "binary.txt", "furniture-only.txt"):
+        assert re.search(rf"{re.escape(name)}: skipped", log), name
+    assert rows["empty.txt"]["status"] == "skipped" and "empty" in rows["empty.txt"]["reason"]
+    assert rows["binary.txt"]["status"] == "skipped" and "binary" in rows["binary.txt"]["reason"]
+    assert rows["furniture-only.txt"]["status"] == "skipped" and rows["furniture-only.txt"]["reason"]
+
+
+def test_the_same_article_twice_is_one_post(site):
+    _, rows, _ = site
+    statuses = sorted((rows["good.txt"]["status"], rows["sub/copy.txt"]["status"]))
+    assert statuses == ["duplicate", "published"]
+    dup, kept = ("good.txt", "sub/copy.txt") if rows["good.txt"]["status"] == "duplicate" else ("sub/copy.txt", "good.txt")
+    assert rows[dup]["reason"] == f"duplicate of {kept}"
+
+
+def test_same_titles_get_distinct_urls(site):
+    out, rows, _ = site
+    a, b = rows["mandate-a.txt"], rows["mandate-b.txt"]
+    assert a["status"] == b["status"] == "published"
+    assert a["url"] != b["url"]
+    assert (out / a["url"] / "index.html").exists() and (out / b["url"] / "index.html").exists()
+
+
+def test_a_broken_override_still_builds_the_dump(site):
+    _, rows, _ = site
+    row = rows["override.txt"]
+    assert row["status"] == "published" and row["title"] == "Grain corridor reopens"
+    assert any("override.txt.yaml:" in flag for flag in row["flags"])
+
+
+def article_page(out, row):
+    return (out / row["url"] / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", ["site", "full_site"])
+def test_nothing_hostile_reaches_any_page_or_feed(which, request):
+    out, rows, _ = request.getfixturevalue(which)
+    assert rows["hostile.html"]["status"] == "published"
+    written = [p for p in out.rglob("*") if p.suffix in (".html", ".xml", ".rss", ".atom") and "_report" not in p.parts]
+    assert len(written) > 5
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix != ".html":  # a feed carries the article's HTML escaped once
+            text = html.unescape(text)
+        assert "alert('" not in text, path
+        assert not re.search(r"<script>alert|\bonerror\b|\bonclick\b|\bonload\b|javascript:|<iframe", text, re.I), path
+        assert "example.invalid" not in text and "color:red" not in text, path
+    page = article_page(out, rows["hostile.html"])
+    assert "Mediators left the capital" in page and "neutral capital" in page
+    if which == "site":  # Pelican's simple theme has no form or style of its own
+        assert not re.search(r"<form|<input|<button|style=", page)
+
+
+def test_literal_markup_in_a_text_dump_is_shown_as_text(site):
+    out, rows, _ = site
+    page = article_page(out, rows["literal.txt"])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_article_pages_are_h_entries(full_site):
+    out, rows, _ = full_site
+    row = rows["good.html"]
+    parsed = mf2py.parse(doc=article_page(out, row), url="https://example.invalid" + "/" + row["url"])
+    entry = next(item for item in parsed["items"] if "h-entry" in item["type"])
+    props = entry["properties"]
+    assert props["name"][0] == "Sahel juntas form an alliance"
+    assert props["published"][0].startswith("2023-09-17")
+    author = props["author"][0]
+    assert (author["properties"]["name"][0] if isinstance(author, dict) else author) == "Idrissa Kane"
+    content = props["content"][0]["html"]
+    assert "<h2>A break with the regional bloc</h2>" in content
+    assert "Home" not in content and "All rights reserved" not in content

@@ -1,0 +1,184 @@
+"""Text dumps through the cleaner: layout, structure, metadata and the corpus signal."""
+
+import textwrap
+
+import pytest
+
+from plugins.dumps.boilerplate import Boilerplate
+from plugins.dumps.clean import Cleaner
+from plugins.dumps.corpus import recurring_lines
+from plugins.dumps.metadata import derive_title
+from plugins.dumps.pipeline import clean_dump
+
+P = [
+    "The foreign ministers of the two countries met in Geneva on Tuesday to restart talks that had been frozen "
+    "since the border clash in the spring, and both sides described the meeting as frank.",
+    "Officials in the capital said privately that the agreement would not hold unless the armies pulled back "
+    "from the disputed valley, something neither general staff has so far been willing to order.",
+    "The next round is expected before the summit in autumn, when the leaders could sign a framework on "
+    "patrolling that diplomats have been drafting for most of the year.",
+]
+HEADER = "Border talks resume in Geneva\nBy Maria Okafor\nMarch 3, 2023\n4 minute read\n\n"
+
+
+def clean(text, recurring=frozenset(), source="a.txt"):
+    result = clean_dump(text.encode("utf-8"), source, Cleaner(Boilerplate(), recurring))
+    assert not result.skip_reason, result.skip_reason
+    return result
+
+
+def body(result):
+    return [(b.kind, b.plain) for b in result.cleaned.body]
+
+
+def test_blank_line_paragraphs():
+    result = clean(HEADER + "\n\n".join(P))
+    assert body(result) == [("p", p) for p in P]
+    assert result.html.count("<p>") == 3
+
+
+def test_one_paragraph_per_line():
+    result = clean("Border talks resume in Geneva\n" + "\n".join(P))
+    assert body(result) == [("p", p) for p in P]
+
+
+def test_hard_wrapped_paragraphs_are_rejoined_and_a_heading_stays_apart():
+    wrapped = [textwrap.fill(p, 72) for p in P]
+    text = HEADER + wrapped[0] + "\n\nWhat the generals want\n" + "\n\n".join(wrapped[1:])
+    assert text.count("\n") > 12
+    result = clean(text)
+    assert body(result) == [("p", P[0]), ("h", "What the generals want"), ("p", P[1]), ("p", P[2])]
+    assert "<h2>What the generals want</h2>" in result.html
+
+
+def test_hyphen_broken_words_are_joined_when_rewrapping():
+    text = "\n".join(textwrap.wrap(P[0] + " " + P[1] + " " + P[2], 60, break_on_hyphens=False))
+    text = text.replace("general staff", "general-\nstaff", 1) if "general staff" in text else text
+    result = clean("A title for a wrapped dump\n\n" + text)
+    assert len(result.cleaned.body) == 1
+    assert result.cleaned.body[0].plain.startswith("The foreign ministers")
+
+
+def test_lists_of_every_marker():
+    items = ["* a star item", "- a dash item", "• a bullet item"]
+    numbered = ["1. first numbered item", "2. second numbered item"]
+    result = clean("\n\n".join([P[0], "The ministers agreed on these points:", *items, *numbered, P[1]]))
+    assert [b for b in body(result) if b[0] == "li"] == [
+        ("li", "a star item"), ("li", "a dash item"), ("li", "a bullet item"),
+        ("li", "first numbered item"), ("li", "second numbered item"),
+    ]
+    assert "<ul>\n<li>a star item</li>" in result.html
+    assert "<ol>\n<li>first numbered item</li>\n<li>second numbered item</li>\n</ol>" in result.html
+
+
+def test_quotes_marked_and_standalone():
+    marked = "> Our patience has limits, and the other side knows where they are."
+    standalone = "“We will not give up a single inch of our land, whatever the cost.”"
+    result = clean("\n\n".join([P[0], marked, standalone, P[1]]))
+    quotes = [text for kind, text in body(result) if kind == "quote"]
+    assert quotes == [marked[2:], standalone.strip("“”")]
+    assert result.html.count("<blockquote>") == 2
+
+
+def test_bold_becomes_strong():
+    result = clean("\n\n".join([P[0], "The envoy called it **a red line** that nobody in the region should test again.", P[1]]))
+    assert "<strong>a red line</strong>" in result.html
+    assert "**" not in result.html
+
+
+def test_subheadings_between_paragraphs():
+    result = clean("\n\n".join([P[0], "The view from Delhi", P[1], "What comes next", P[2]]))
+    assert [b for b in body(result) if b[0] == "h"] == [("h", "The view from Delhi"), ("h", "What comes next")]
+
+
+def test_header_lines_become_metadata_not_body():
+    result = clean(HEADER + "\n\n".join(P))
+    c = result.cleaned
+    assert (c.title, c.author, c.reading_time, c.title_derived) == ("Border talks resume in Geneva", "Maria Okafor", 4, False)
+    assert c.date.date().isoformat() == "2023-03-03"
+    for line in ("Border talks", "Okafor", "March 3", "minute read"):
+        assert line not in result.html
+
+
+@pytest.mark.parametrize("line,iso", [("Published on 11 September 2023", "2023-09-11"), ("2021-07-04", "2021-07-04"),
+                                      ("Updated: Jan. 5, 2020", "2020-01-05")])
+def test_date_line_forms(line, iso):
+    result = clean(f"A headline about the talks\n{line}\n\n" + "\n\n".join(P))
+    assert result.cleaned.date.date().isoformat() == iso
+
+
+def test_no_title_line_gives_a_derived_title():
+    lede = ("Three weeks after the coup in the capital, the junta has expelled the ambassador of the former "
+            "colonial power, closed the airspace to its military flights, and asked its troops to leave within a month.")
+    result = clean("\n\n".join([lede, P[1]]))
+    c = result.cleaned
+    assert c.title_derived
+    assert 0 < len(c.title) <= 100
+    assert lede.startswith(c.title.rstrip("…"))
+    assert c.title.split()[-1].lower().strip("…") not in {"the", "of", "a", "to", "and"}
+
+
+@pytest.mark.parametrize("lede", [
+    "Short first sentence. Then a longer second sentence that goes on for a while.",
+    "A very long opening clause that runs on about the strategic consequences of the new basing agreement for the "
+    "whole region, including its smaller states, and beyond.",
+    "Word " * 60,
+])
+def test_derived_titles_are_cut_at_a_natural_boundary(lede):
+    title = derive_title(lede, 100)
+    assert 0 < len(title) <= 101
+    assert lede.startswith(title.rstrip("…").rstrip())
+    assert not title.rstrip("…").endswith((" ", ","))
+
+
+def test_tags_line_becomes_hints_and_author_note_is_kept_apart():
+    note = "The author is a senior fellow at an institute for strategic studies."
+    result = clean("\n\n".join([P[0], P[1], "Tags: India, China, Border dispute", note]))
+    assert result.cleaned.tag_hints == ["India", "China", "Border dispute"]
+    assert result.cleaned.author_note == note
+    assert "Tags" not in result.html and "senior fellow" not in result.html
+
+
+def corpus_folder(tmp_path, n, extra):
+    """n dumps of different articles that share the lines in extra."""
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for i in range(n):
+        place = ["Lima", "Hanoi", "Accra", "Oslo", "Quito"][i]
+        prose = f"The meeting in {place} ended with a communiqué that nobody in the region took seriously at all."
+        (folder / f"{i}.txt").write_text("\n\n".join([f"What happened at the summit in {place}", prose, *extra, P[i % 3]]))
+    return folder
+
+
+def test_a_line_recurring_across_three_dumps_is_dropped(tmp_path):
+    line = "Notes from the harbour office, every quarter."
+    folder = corpus_folder(tmp_path, 3, [line])
+    recurring = recurring_lines(str(folder), 3)
+    result = clean((folder / "0.txt").read_text(), recurring)
+    assert line not in result.html
+    assert any(b.furniture == "recurring" for b in result.removed)
+    # Two dumps are not a pattern yet.
+    assert clean((folder / "0.txt").read_text(), recurring_lines(str(folder), 4)).html.count(line) == 1
+
+
+def test_a_recurring_subheading_between_paragraphs_is_kept(tmp_path):
+    folder = corpus_folder(tmp_path, 4, ["Background"])
+    result = clean((folder / "1.txt").read_text(), recurring_lines(str(folder), 3))
+    assert "<h2>Background</h2>" in result.html
+
+
+def test_literal_markup_in_a_text_dump_is_shown_as_text():
+    result = clean("\n\n".join([P[0], "The page carried <script>alert(1)</script> and <b>bold</b> markup in its text.", P[1]]))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.html
+    assert "<script" not in result.html and "<b>" not in result.html
+
+
+def test_furniture_only_dump_is_skipped():
+    result = clean_dump(b"Subscribe now\nShare this story\nLeave a response\n- ADVERTISEMENT -\n", "x.txt", Cleaner(Boilerplate()))
+    assert result.skip_reason.startswith("no article found")
+
+
+@pytest.mark.parametrize("data,reason", [(b"", "empty file"), (b"\x00\x01\x02\xff" * 100, "binary file, not text"),
+                                         (" \n\t\n".encode(), "empty file")])
+def test_not_an_article(data, reason):
+    assert clean_dump(data, "x.txt", Cleaner(Boilerplate())).skip_reason == reason

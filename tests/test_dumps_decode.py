@@ -1,0 +1,63 @@
+"""Decoding whatever bytes a scraper left: BOMs, UTF-16, legacy code pages, mojibake, junk."""
+
+import codecs
+
+import pytest
+
+from plugins.dumps.decode import decode, looks_binary, strip_forbidden
+
+TEXT = "Türkiye’s foreign minister said the “S-400 deal” is closed — a done deal, café talk aside."
+
+
+@pytest.mark.parametrize("data", [
+    codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+    codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+    TEXT.encode("utf-16-le"),
+    TEXT.encode("utf-8"),
+], ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-no-bom", "utf8"])
+def test_unicode_encodings(data):
+    assert decode(data) == TEXT
+    assert not looks_binary(data)
+
+
+def test_cp1252():
+    text = "The minister’s “red lines” cost €2 billion – and nobody said “no” in Brussels at all, not even once."
+    assert decode(text.encode("cp1252")) == text
+
+
+def test_latin1_is_not_read_as_another_code_page():
+    text = "La réunion à Genève a été très tendue, selon le ministre français des affaires étrangères, à l'époque."
+    assert decode(text.encode("latin-1")) == text
+
+
+def test_mojibake_is_repaired():
+    assert decode("Ankara donâ€™t want the â€œdealâ€\x9d to fail".encode("utf-8")) == "Ankara don’t want the “deal” to fail"
+    assert decode("We donâ€™t know.".encode("utf-8")) == "We don’t know."
+
+
+def test_nuls_and_forbidden_control_characters_are_stripped():
+    text = decode(b"Sanctions\x00 were\x01 lifted\x0b on\x1f Monday\x7f.\x0c\n")
+    assert text == "Sanctions were lifted on Monday.\n"
+    assert strip_forbidden("a\x00b\x08c\ufffed\x9fe") == "abcde"
+
+
+def test_newlines_are_normalised():
+    assert decode(b"one\r\ntwo\rthree") == "one\ntwo\nthree"
+
+
+@pytest.mark.parametrize("data,binary", [
+    (bytes(range(256)) * 20, True),
+    (b"\x89PNG\r\n\x1a\n" + bytes([0, 0, 0, 13]) + b"IHDR" + bytes(200), True),
+    (b"%PDF-1.4\n" + bytes([0, 1, 2, 3, 200, 201, 0, 7, 8]) * 50, True),
+    (bytes(5000), True),
+    (TEXT.encode("utf-8"), False),
+    (b"", False),
+])
+def test_binary_detection(data, binary):
+    assert looks_binary(data) is binary
+
+
+def test_a_cyrillic_code_page_is_still_detected():
+    text = "Министр иностранных дел заявил, что переговоры продолжатся в Женеве на следующей неделе."
+    assert decode(text.encode("cp1251")) == text

@@ -1,0 +1,164 @@
+"""Furniture by kind (data/boilerplate.yaml): examples written for these tests, not taken from any dump."""
+
+import pytest
+
+from plugins.dumps.boilerplate import Boilerplate, boilerplate_for
+from plugins.dumps.clean import Cleaner
+from plugins.dumps.pipeline import clean_dump
+
+RULES = Boilerplate()
+
+# (kind, line): lines an old site might wrap around an article.
+FURNITURE = [
+    ("signup", "Subscribe to the Weekly Dispatch"),
+    ("signup", "Subscribe now"),
+    ("signup", "Powered by Substack"),
+    ("signup", "Get our free ConvertKit-powered digest every Monday"),
+    ("signup", "Sign up with Brevo"),
+    ("signup", "Published with Ghost"),
+    ("signup", "Join 40,000 readers of our Friday briefing"),
+    ("signup", "Made with Mailchimp"),
+    ("signup", "* indicates required field"),
+    ("signup", "E-mail *"),
+    ("signup", "First name"),
+    ("signup", "Thank you for subscribing!"),
+    ("signup", "No spam. Unsubscribe any time."),
+    ("signup", "Sign up for our weekly newsletter on Asian security and get analysis every Friday."),
+    ("share", "Share this story"),
+    ("share", "Facebook Twitter LinkedIn"),
+    ("share", "Share on Telegram"),
+    ("share", "Tweet this"),
+    ("share", "1.2k shares"),
+    ("share", "Copy link"),
+    ("comments", "Leave a response"),
+    ("comments", "Comments are closed."),
+    ("comments", "Log in to reply"),
+    ("comments", "12 Comments"),
+    ("comments", "Submit comment"),
+    ("comments", "Your e-mail address will not be published. Name and comment are required."),
+    ("comments", "Save my name, e-mail and website for my next comment."),
+    ("advert", "Advertisement"),
+    ("advert", "- ADVERTISEMENT -"),
+    ("advert", "Sponsored content"),
+    ("promo", "Enrol now in our Diploma in Foreign Policy"),
+    ("promo", "Webinar: Maritime Security in the Red Sea, register free"),
+    ("promo", "Online course on diplomacy and negotiation"),
+    ("promo", "Support independent journalism"),
+    ("promo", "Become a member"),
+    ("contact", "Email us at editors@example.org"),
+    ("contact", "Call +44 20 7946 0958"),
+    ("contact", "WhatsApp: +1 555 010 2233"),
+    ("contact", "Contact us for syndication"),
+    ("contact", "www.example.org/contact"),
+    ("legal", "Disclaimer: The views expressed in this piece are those of the author alone."),
+    ("legal", "© 2021 Example Media Ltd. All rights reserved."),
+    ("legal", "Copyright 2019 The Example Review"),
+    ("legal", "Privacy Policy | Terms of Use"),
+    ("legal", "Opinions expressed are solely the author's and do not necessarily reflect those of the publisher."),
+    ("navigation", "Home » World » Asia"),
+    ("navigation", "Home / Analysis / Europe"),
+    ("navigation", "Skip to content"),
+    ("navigation", "Next story"),
+    ("navigation", "Back to top"),
+    ("navigation", "Download the PDF"),
+    ("related", "Related stories"),
+    ("related", "You may also like"),
+    ("related", "Trending now"),
+    ("related", "Most read"),
+    ("related", "More from this author"),
+    ("related", "Also read: Why the Arctic matters to Beijing"),
+    ("related", "READ ALSO | Five takeaways from the summit"),
+    ("image_credit", "Photo: Wikimedia Commons"),
+    ("image_credit", "Image credit: Ministry of Defence"),
+    ("image_credit", "Photo by Jane Roe / Reuters"),
+    ("image_credit", "(Representational image)"),
+    ("cookie", "We use cookies to improve your experience. By continuing you agree to our use of cookies."),
+    ("cookie", "Accept all cookies"),
+    ("cookie", "Cookie preferences"),
+    ("cookie", "Got it!"),
+    ("social", "Follow us on Twitter"),
+    ("social", "Join our Telegram channel"),
+    ("social", "Download our app"),
+    ("social", "Available on the App Store and Google Play"),
+    ("social", "Twitter | LinkedIn | YouTube"),
+]
+
+# Running IR prose that uses furniture words; every one must be kept.
+PROSE = [
+    "Moscow threatened to cut off gas to any government that chose to subscribe to the price cap agreed by the G7.",
+    "Analysts expect Ankara to share intelligence on the Kurdish militias with Washington only if the sanctions are lifted.",
+    "The diplomats joked that the negotiations were like accepting cookies on a website: nobody reads the terms before agreeing.",
+    "Beijing has kept contact with the Taliban through its embassy in Kabul, unlike most Western capitals.",
+    "India refuses to subscribe to the idea that the Quad is a military alliance aimed at any one country.",
+    "The share of Russian oil in India's imports rose from two per cent to almost forty per cent within a year.",
+    "Diplomats say the first contact between the two delegations took place in Muscat, far from the cameras.",
+    "The treaty's opponents read it as a promise to follow Washington into any future war in the Pacific.",
+]
+
+
+@pytest.mark.parametrize("kind,line", FURNITURE, ids=[f"{k}:{line[:30]}" for k, line in FURNITURE])
+def test_each_kind_of_furniture_is_recognised(kind, line):
+    rule = RULES.match(line)
+    assert rule is not None, f"not recognised as furniture: {line!r}"
+    assert rule.kind == kind
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_prose_with_furniture_words_is_not_furniture(sentence):
+    assert RULES.match(sentence) is None
+
+
+def lede(n):
+    """A distinct paragraph of plain IR prose."""
+    return (
+        f"Paragraph {n} of the analysis: the foreign ministers met again in Vienna, and the talks on the "
+        f"nuclear file went on for a {n}th round without any agreement on sanctions relief or inspections."
+    )
+
+
+def dump_with(lines):
+    """A text dump: title, a paragraph, the furniture lines, two more paragraphs."""
+    return "\n\n".join(["Why the nuclear talks stalled again", lede(1), *lines, lede(2), lede(3)])
+
+
+def cleaned_text(text, recurring=frozenset()):
+    result = clean_dump(text.encode(), "test.txt", Cleaner(RULES, recurring))
+    assert not result.skip_reason, result.skip_reason
+    return result
+
+
+@pytest.mark.parametrize("kind", sorted({k for k, _ in FURNITURE}))
+def test_furniture_inside_an_article_is_removed_with_its_kind(kind):
+    lines = [line for k, line in FURNITURE if k == kind]
+    result = cleaned_text(dump_with(lines))
+    kept = [b.plain for b in result.cleaned.body]
+    assert kept == [lede(1), lede(2), lede(3)]
+    furniture = [b for b in result.removed if b.role == "furniture"]
+    assert len(furniture) == len(lines)
+    assert {b.furniture for b in furniture} == {kind}
+
+
+def test_prose_with_furniture_words_survives_a_whole_dump():
+    result = cleaned_text(dump_with(PROSE))
+    kept = [b.plain for b in result.cleaned.body]
+    assert kept == [lede(1), *PROSE, lede(2), lede(3)]
+
+
+def test_a_signup_form_is_removed_as_a_cluster():
+    form = ["Get our Monday digest", "First name", "E-mail address", "Join now", "We respect your privacy."]
+    result = cleaned_text(dump_with(form))
+    assert [b.plain for b in result.cleaned.body] == [lede(1), lede(2), lede(3)]
+    assert {b.furniture for b in result.removed if b.plain in form} == {"signup"}
+
+
+def test_a_related_list_after_the_article_is_removed_with_its_titles():
+    related = ["Related stories", "Why Seoul is buying more missiles", "What the Gulf wants from Beijing", "Five myths about sanctions"]
+    result = cleaned_text("\n\n".join(["Why the nuclear talks stalled again", lede(1), lede(2), lede(3), *related]))
+    assert [b.plain for b in result.cleaned.body] == [lede(1), lede(2), lede(3)]
+
+
+def test_a_site_can_add_its_own_furniture_patterns():
+    rules = boilerplate_for({"promo": {"short": ["^buy the print edition$"]}})
+    assert RULES.match("Buy the print edition") is None
+    rule = rules.match("Buy the print edition")
+    assert rule is not None and rule.kind == "promo"
