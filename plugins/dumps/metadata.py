@@ -15,7 +15,7 @@ _DATE_FORMS = [
     re.compile(_PREFIX + r"(?P<y>\d{4})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<t>\d{1,2}:\d{2}(?::\d{2})?)(?P<tz>Z|[+-]\d{2}:?\d{2})?)?", re.I),
 ]
 # A date line may carry a little more ("| 5 min read", "at 10:30 IST"), but not a sentence.
-_DATE_LINE_MAX_WORDS = 9
+_DATE_LINE_MAX_WORDS = 12
 _READING_TIME = re.compile(r"^(?:reading time\s*:?\s*)?(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?(?:\s+read(?:ing)?)?$", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|posted by|author|words by)\s*:?\s+(?P<name>.+)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du|dos|ul)(?:-\w+)?)$")
