@@ -42,8 +42,12 @@ class Boilerplate:
             for p in spec.get(scope, [])
         ]
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - instances live for the process (boilerplate_for)
     def match(self, text: str) -> Rule | None:
-        """The first rule that matches this line, tried on the line without its markers."""
+        """The first rule that matches this line, tried on the line without its markers.
+
+        Cached: text dumps ask once while rejoining wrapped lines and again while cleaning.
+        """
         line = _STRIP.sub("", text.replace("**", "")).strip()
         if not line:
             return None
