@@ -5,9 +5,9 @@ import os
 
 from pelican import signals
 
-from .corpus import recurring_lines
 from .duplicates import find_duplicates
-from .reader import DumpReader, make_cleaner
+from .prepare import prepare
+from .reader import DumpReader
 from .report import complete, write
 from .settings import dumps_settings
 
@@ -23,12 +23,15 @@ def add_reader(readers):
 
 
 def start_build(generator):
-    """Before any dump is read: the corpus signal, and a fresh report."""
+    """Before Pelican reads any dump: clean them all (cache, workers), and a fresh report."""
     _rows.clear()
-    options = dumps_settings(generator.settings)
+    settings = generator.settings
+    options = dumps_settings(settings)
     root = os.path.join(generator.path, options["folder"])
-    recurring = recurring_lines(root, options["recurring_min_dumps"]) if os.path.isdir(root) else frozenset()
-    DumpReader.cleaner = make_cleaner(generator.settings, recurring)
+    cache = settings["CACHE_PATH"] if options["cache"] else None
+    # Shown by default, like Pelican's own "Done:" line; silent under -q.
+    show = logging.getLogger(__name__).isEnabledFor(logging.WARNING)
+    DumpReader.prepared = prepare(root, options, cache, show) if os.path.isdir(root) else {}
 
 
 def note_skipped(generator, metadata):
@@ -74,6 +77,10 @@ def dedupe(generator):
     if duplicates:
         generator.articles = [a for a in generator.articles if a not in duplicates]
     _unique_urls(generator.articles + generator.hidden_articles + generator.drafts)
+    for article in generator.articles + generator.hidden_articles + generator.drafts:
+        # URLs are final from here on; Pelican would re-format one on every read of
+        # `article.url` (a listing page reads dozens), so it is fixed once.
+        article.override_url = article.url
     for article, kept in duplicates.items():
         logger.warning("%s: duplicate of %s, not published", article.dump_source, kept.dump_source)
         _rows[article.dump_source] = _row(article, "duplicate", f"duplicate of {kept.dump_source}")

@@ -47,6 +47,9 @@ class Cleaned:
     date: datetime | None = None
     reading_time: int | None = None
     tag_hints: list[str] = field(default_factory=list)
+    # Every corpus-signal lookup this cleaning made, and its answer: a cached cleaning
+    # stays valid while the same lookups give the same answers (prepare.py).
+    signal: dict[str, bool] = field(default_factory=dict)
 
     @property
     def body(self) -> list[Block]:
@@ -226,7 +229,7 @@ class Cleaner:
         """Run the stages over blocks from either kind of dump."""
         cleaned = Cleaned(blocks)
         for block in blocks:
-            block.extra["recurring"] = block.plain and self._recurs(block)
+            block.extra["recurring"] = bool(block.plain) and self._recurs(block, cleaned.signal)
         self.apply_rules(blocks, cleaned.tag_hints)
         self.protect_recurring(blocks)
         span = self.prose_span(blocks)
@@ -244,12 +247,12 @@ class Cleaner:
         self.mark_headings(blocks)
         return cleaned
 
-    def _recurs(self, block: Block) -> bool:
-        if not self.recurring:
-            return False
+    def _recurs(self, block: Block, signal: dict[str, bool]) -> bool:
         if is_prose(block) and block.words >= 20:
             return False
-        return line_key(block.text) in self.recurring
+        key = line_key(block.text)
+        signal[key] = key in self.recurring
+        return signal[key]
 
     def finish(self, cleaned: Cleaned) -> Cleaned:
         """Derive a title from the lede when the dump has none."""

@@ -9,6 +9,7 @@ import logging
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from .blocks import line_key
 from .decode import decode, looks_binary
@@ -32,6 +33,10 @@ def dump_files(root: str) -> list[str]:
     return found
 
 
+def is_html_name(source: str) -> bool:
+    return source.lower().endswith((".html", ".htm"))
+
+
 def lines_of(data: bytes, is_html: bool) -> set[str]:
     """The distinct line keys of one dump."""
     if looks_binary(data):
@@ -44,15 +49,20 @@ def lines_of(data: bytes, is_html: bool) -> set[str]:
     return {key for key in (line_key(line) for line in text.split("\n")) if key}
 
 
+def recurring(key_sets: Iterable[set], min_dumps: int) -> frozenset:
+    """Keys found in at least min_dumps of the sets (one set per dump)."""
+    counts = Counter(key for keys in key_sets for key in keys)
+    return frozenset(key for key, n in counts.items() if n >= min_dumps)
+
+
 def recurring_lines(root: str, min_dumps: int) -> frozenset:
     """Line keys found in at least min_dumps distinct dumps under root."""
-    counts: Counter = Counter()
-    for rel in dump_files(root):
-        try:
-            with open(os.path.join(root, rel), "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            logger.warning("%s: cannot read for line statistics: %s", rel, error)
-            continue
-        counts.update(lines_of(data, rel.lower().endswith((".html", ".htm"))))
-    return frozenset(key for key, n in counts.items() if n >= min_dumps)
+    def key_sets():
+        for rel in dump_files(root):
+            try:
+                with open(os.path.join(root, rel), "rb") as handle:
+                    yield lines_of(handle.read(), is_html_name(rel))
+            except OSError as error:
+                logger.warning("%s: cannot read for line statistics: %s", rel, error)
+
+    return recurring(key_sets(), min_dumps)

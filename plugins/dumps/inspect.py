@@ -4,7 +4,7 @@ import os
 
 from .corpus import recurring_lines
 from .pipeline import clean_dump
-from .reader import make_cleaner
+from .prepare import make_cleaner
 from .settings import dumps_settings
 
 
@@ -14,7 +14,7 @@ def inspect_dump(path: str, settings: dict) -> str:
     root = os.path.join(settings["PATH"], options["folder"])
     recurring = recurring_lines(root, options["recurring_min_dumps"]) if os.path.isdir(root) else frozenset()
     with open(path, "rb") as handle:
-        result = clean_dump(handle.read(), os.path.basename(path), make_cleaner(settings, recurring))
+        result = clean_dump(handle.read(), os.path.basename(path), make_cleaner(options, recurring))
     out = [f"dump: {path}"]
     if result.skip_reason:
         out.append(f"SKIPPED: {result.skip_reason}")

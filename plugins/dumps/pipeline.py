@@ -1,6 +1,7 @@
 """One dump, bytes in, a clean article (or the reason there is none) out. No Pelican here."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .blocks import Block
 from .clean import Cleaned, Cleaner, is_prose
@@ -27,6 +28,46 @@ class Result:
     @property
     def removed(self) -> list[Block]:
         return self.cleaned.removed if self.cleaned else []
+
+    def record(self) -> "Record":
+        cleaned = self.cleaned
+        if cleaned is None:
+            return Record(skip_reason=self.skip_reason)
+        return Record(
+            html=self.html,
+            summary=self.summary,
+            skip_reason=self.skip_reason,
+            title=cleaned.title,
+            title_derived=cleaned.title_derived,
+            author=cleaned.author,
+            date=cleaned.date,
+            reading_time=cleaned.reading_time,
+            tag_hints=tuple(cleaned.tag_hints),
+            author_note=cleaned.author_note,
+            removed=tuple(
+                {"line": b.line, "kind": b.furniture or b.role, "rule": b.rule, "text": b.plain[:200]}
+                for b in cleaned.removed
+            ),
+            signal=cleaned.signal,
+        )
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the site needs of one cleaned dump: small, picklable, cached between builds."""
+
+    html: str = ""
+    summary: str = ""
+    skip_reason: str = ""
+    title: str = ""
+    title_derived: bool = False
+    author: str = ""
+    date: datetime | None = None
+    reading_time: int | None = None
+    tag_hints: tuple[str, ...] = ()
+    author_note: str = ""
+    removed: tuple[dict, ...] = ()
+    signal: dict = field(default_factory=dict)
 
 
 def _bounded(text: str) -> str:

@@ -1,6 +1,5 @@
 """The Pelican reader for dumps: Pelican metadata and a report row from one dump."""
 
-import hashlib
 import logging
 import os
 
@@ -9,17 +8,11 @@ from pelican.urlwrappers import Author
 from pelican.utils import get_date, slugify
 
 from . import overrides
-from .boilerplate import boilerplate_for
-from .clean import Cleaner
-from .pipeline import clean_dump
+from .pipeline import Record, clean_dump
+from .prepare import Prepared, make_cleaner, source_digest
 from .settings import dumps_settings
 
 logger = logging.getLogger(__name__)
-
-
-def make_cleaner(settings, recurring=frozenset()) -> Cleaner:
-    options = dumps_settings(settings)
-    return Cleaner(boilerplate_for(options["boilerplate"]), recurring, options["title_max_chars"])
 
 
 class DumpReader(BaseReader):
@@ -27,8 +20,9 @@ class DumpReader(BaseReader):
 
     enabled = True
     file_extensions = ["txt", "html", "htm"]
-    # Set per build by the plugin (corpus signal included); a default for standalone use.
-    cleaner: Cleaner | None = None
+    # Set per build by the plugin: every dump cleaned up front (prepare.py). A dump
+    # missing from it (standalone use, a file added mid-build) is cleaned here.
+    prepared: dict[str, Prepared] = {}
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -45,65 +39,58 @@ class DumpReader(BaseReader):
             if filename.lower().endswith((".html", ".htm")):
                 return HTMLReader(self.settings).read(filename)
             return "", {"status": "skip"}
-        cleaner = DumpReader.cleaner or make_cleaner(self.settings)
-        with open(filename, "rb") as handle:
-            data = handle.read()
+        prepared = DumpReader.prepared.get(source) or self._clean(filename, source)
+        record = prepared.record
         override, problem = overrides.load(filename, self.options["override_suffix"])
         if problem:
             logger.warning("%s (the dump is built with what cleaning found)", problem)
+        if record.skip_reason:
+            logger.warning("%s: skipped, %s", source, record.skip_reason)
+            return "", {"status": "skip", "dump_source": source, "dump_report": {"reason": record.skip_reason}}
+        return record.html, self._metadata(source, prepared.digest, record, override, problem)
+
+    def _clean(self, filename, source) -> Prepared:
+        with open(filename, "rb") as handle:
+            data = handle.read()
         try:
-            result = clean_dump(data, source, cleaner, self.options["summary_max_chars"])
+            record = clean_dump(data, source, make_cleaner(self.options), self.options["summary_max_chars"]).record()
         except Exception as error:  # a cleaner bug must not cost the build; report it
-            logger.warning("%s: skipped, the cleaner failed: %r", source, error)
-            return "", self._skip(source, f"cleaner error: {error!r}")
-        if result.skip_reason:
-            logger.warning("%s: skipped, %s", source, result.skip_reason)
-            return "", self._skip(source, result.skip_reason)
-        return result.html, self._metadata(source, data, result, override, problem)
+            record = Record(skip_reason=f"the cleaner failed: {error!r}")
+        return Prepared(source_digest(data), record)
 
-    def _skip(self, source, reason):
-        return {"status": "skip", "dump_source": source, "dump_report": {"reason": reason}}
-
-    def _metadata(self, source, data, result, override, problem) -> dict:
-        cleaned = result.cleaned
+    def _metadata(self, source, digest, record: Record, override, problem) -> dict:
         flags = []
-        title = override.get("title") or cleaned.title
-        if cleaned.title_derived and "title" not in override:
+        title = override.get("title") or record.title
+        if record.title_derived and "title" not in override:
             flags.append("title derived from the lede")
-        date = override.get("date") or cleaned.date
+        date = override.get("date") or record.date
         undated = date is None
         if undated:
             date = get_date(self.options["undated_date"])
             flags.append("undated: date set to DUMPS['undated_date']")
         slug = slugify(override.get("slug") or title, regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"])[:80].strip("-")
         if not slug:
-            slug = "article-" + hashlib.sha1(data).hexdigest()[:10]
+            slug = "article-" + digest[:10]
         if problem:
             flags.append(f"override ignored: {problem}")
         metadata = {
             "title": title,
             "date": date,
             "slug": slug,
-            "summary": override.get("summary") or result.summary,
+            "summary": override.get("summary") or record.summary,
             "status": override.get("status", "published"),
             "undated": undated,
             "dump_source": source,
-            "tag_hints": cleaned.tag_hints,
+            "tag_hints": list(record.tag_hints),
             "topics_add": override.get("tags", []),
             "topics_remove": override.get("remove_tags", []),
-            "dump_report": {
-                "flags": flags,
-                "removed": [
-                    {"line": b.line, "kind": b.furniture or b.role, "rule": b.rule, "text": b.plain[:200]}
-                    for b in result.removed
-                ],
-            },
+            "dump_report": {"flags": flags, "removed": [dict(row) for row in record.removed]},
         }
-        author = override.get("author") or cleaned.author
+        author = override.get("author") or record.author
         if author:
             metadata["author"] = Author(author, self.settings)
-        if cleaned.reading_time:
-            metadata["reading_time"] = cleaned.reading_time
-        if cleaned.author_note:
-            metadata["author_note"] = cleaned.author_note
+        if record.reading_time:
+            metadata["reading_time"] = record.reading_time
+        if record.author_note:
+            metadata["author_note"] = record.author_note
         return metadata

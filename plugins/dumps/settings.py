@@ -21,6 +21,11 @@ DEFAULTS = MappingProxyType(
         "summary_max_chars": 280,
         # Override files beside a dump: "<dump file name>" + this suffix.
         "override_suffix": ".yaml",
+        # Processes that clean dumps in parallel; 0: one per CPU, 1: none.
+        "workers": 0,
+        # Keep cleaning results in CACHE_PATH between builds, so a rebuild only cleans
+        # what changed (see prepare.py for when a result is reused).
+        "cache": True,
         # Where the build report goes, under OUTPUT_PATH.
         "report_dir": "_report",
     }
