@@ -355,3 +355,23 @@ def to_markdown(article) -> str:
         else:
             lines += [*(f"- {item}" for item in value), ""]
     return "\n".join(lines)
+
+
+# -- accessors for scoring (benchmarks/synthetic_score.py); they change no output ------------
+
+def date_line(article) -> str:
+    """The article's date as its site prints it in the dump."""
+    return _date_line(article)
+
+
+def furniture_lines(article) -> list:
+    """Every line of furniture its dump carries (to_html's for an HTML page, else to_text's),
+    byline and date line included: none of it may reach the published body."""
+    site = article.site
+    also = f"Also Read: {article.also_read}"
+    if article.extras["html"]:
+        return [*(site.nav or ("Home",)), site.name, f"By {article.author} · {_date_line(article)}",
+                *site.share, also, site.disclaimer, f"Subscribe to {site.newsletter}", "Email Address *",
+                "Subscribe", "Leave a Reply", "Post Comment", f"© {article.date.year} {site.name}. All rights reserved."]
+    top, bottom = _furniture(article)
+    return [*top, f"by {article.author}", _date_line(article), also, *bottom]
