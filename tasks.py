@@ -19,6 +19,7 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 CONTENT = "content"
 OUTPUT = "output"
+CACHE = "cache"  # cleaning results and page fingerprints, so rebuilds only redo what changed
 SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
 # What `livereload` watches: the sources of every page. Globs, not folders: livereload stops
@@ -30,6 +31,7 @@ ACCOUNTED = {"published", "duplicate"}
 PATH_HELP = {
     "content": f"folder of posts and dumps to build (default: {CONTENT})",
     "output": f"folder to write the site to (default: {OUTPUT})",
+    "cache": f"folder of the build cache (default: {CACHE})",
 }
 STRICT_HELP = "exit 1 on any Pelican error, or if the build report lists a dump that is not on the site"
 
@@ -52,9 +54,9 @@ def unaccounted_dumps(report):
     return [row for row in rows if row.get("status") not in ACCOUNTED]
 
 
-def _build(c, settings, content=CONTENT, output=OUTPUT, strict=False):
+def _build(c, settings, content=CONTENT, output=OUTPUT, strict=False, cache=CACHE):
     """Pelican, then the Pagefind index into OUTPUT/pagefind/ (the path the theme's search loads)."""
-    pelican = ["-m", "pelican", content, "-o", output, "-s", settings]
+    pelican = ["-m", "pelican", content, "-o", output, "-s", settings, "--cache-path", cache]
     if strict:
         pelican += ["--fatal", "errors"]  # e.g. a plugin that fails to register
     with c.cd(str(ROOT)):
@@ -74,22 +76,23 @@ def check_report(output):
 
 
 @task(help={**PATH_HELP, "strict": STRICT_HELP})
-def build(c, strict=False, content=CONTENT, output=OUTPUT):
-    """Build the site locally (pelicanconf.py) with its search index."""
-    _build(c, SETTINGS, content, output, strict)
+def build(c, strict=False, content=CONTENT, output=OUTPUT, cache=CACHE):
+    """Build the site locally (pelicanconf.py) with its search index; unchanged dumps and pages come from the cache."""
+    _build(c, SETTINGS, content, output, strict, cache)
 
 
-@task(help={"output": PATH_HELP["output"]})
-def clean(c, output=OUTPUT):
-    """Remove the built site, so nothing stale from an earlier build survives."""
+@task(help={"output": PATH_HELP["output"], "cache": PATH_HELP["cache"]})
+def clean(c, output=OUTPUT, cache=CACHE):
+    """Remove the built site and the build cache, so nothing from an earlier build survives."""
     shutil.rmtree(ROOT / output, ignore_errors=True)
+    shutil.rmtree(ROOT / cache, ignore_errors=True)
 
 
 @task(help={**PATH_HELP, "strict": STRICT_HELP})
-def rebuild(c, strict=False, content=CONTENT, output=OUTPUT):
+def rebuild(c, strict=False, content=CONTENT, output=OUTPUT, cache=CACHE):
     """Clean, then build: what a reader would get from a fresh checkout."""
-    clean(c, output)
-    build(c, strict, content, output)
+    clean(c, output, cache)
+    build(c, strict, content, output, cache)
 
 
 @task(help={"port": "port to listen on (default: 8000)", "output": PATH_HELP["output"]})
@@ -126,9 +129,9 @@ def livereload(c, port=8000):
 
 
 @task(help=PATH_HELP)
-def preview(c, content=CONTENT, output=OUTPUT):
+def preview(c, content=CONTENT, output=OUTPUT, cache=CACHE):
     """Build the production site (publishconf.py: absolute URLs, clean output folder)."""
-    _build(c, PUBLISH_SETTINGS, content, output)
+    _build(c, PUBLISH_SETTINGS, content, output, cache=cache)
 
 
 def import_to_gh_pages(output, push):

@@ -15,8 +15,9 @@ def built_site(tmp_path_factory):
 
     Built into a temporary folder, so the tests never touch the editor's output/.
     """
-    output = tmp_path_factory.mktemp("site")
+    output, cache = tmp_path_factory.mktemp("site"), tmp_path_factory.mktemp("cache")
     subprocess.run(
-        [sys.executable, "-m", "invoke", "build", "--output", str(output)], cwd=ROOT, check=True
+        [sys.executable, "-m", "invoke", "build", "--output", str(output), "--cache", str(cache)],
+        cwd=ROOT, check=True,
     )
     return output

@@ -102,7 +102,8 @@ def build(base, **override):
     content, out = base / "content", base / "out"
     write_content(content)
     override = {"PATH": str(content), "OUTPUT_PATH": str(out), "PLUGIN_PATHS": [str(ROOT / "plugins")],
-                "LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False, **override}
+                "LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False, "CACHE_PATH": str(base / "cache"),
+                **override}
     run = subprocess.run([sys.executable, "-c", BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]

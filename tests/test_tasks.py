@@ -91,13 +91,15 @@ def test_test_task_runs_the_readme_command():
     assert c.run.call_args.args[0] == f"{sys.executable} -m pytest"
 
 
-def test_clean_removes_the_output(tmp_path):
-    output = tmp_path / "output"
+def test_clean_removes_the_output_and_the_cache(tmp_path):
+    output, cache = tmp_path / "output", tmp_path / "cache"
     (output / "topics").mkdir(parents=True)
     (output / "topics" / "index.html").write_text("stale")
-    tasks.clean(Context(), output=str(output))
-    assert not output.exists()
-    tasks.clean(Context(), output=str(output))  # nothing to clean is fine
+    cache.mkdir()
+    (cache / "dumps.sqlite3").write_text("stale")
+    tasks.clean(Context(), output=str(output), cache=str(cache))
+    assert not output.exists() and not cache.exists()
+    tasks.clean(Context(), output=str(output), cache=str(cache))  # nothing to clean is fine
 
 
 def test_publish_commits_the_site_to_gh_pages(tmp_path, monkeypatch):

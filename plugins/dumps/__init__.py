@@ -6,7 +6,7 @@ import os
 from pelican import signals
 
 from .duplicates import find_duplicates
-from .prepare import prepare
+from .prepare import prepare_dumps
 from .reader import DumpReader
 from .report import complete, write
 from .settings import dumps_settings
@@ -31,7 +31,7 @@ def start_build(generator):
     cache = settings["CACHE_PATH"] if options["cache"] else None
     # Shown by default, like Pelican's own "Done:" line; silent under -q.
     show = logging.getLogger(__name__).isEnabledFor(logging.WARNING)
-    DumpReader.prepared = prepare(root, options, cache, show) if os.path.isdir(root) else {}
+    DumpReader.prepared = prepare_dumps(root, options, cache, show) if os.path.isdir(root) else {}
 
 
 def note_skipped(generator, metadata):

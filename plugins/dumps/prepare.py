@@ -153,7 +153,7 @@ def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int
         _worker.update(saved)
 
 
-def prepare(root: str, options, cache_folder: str | None, show_progress: bool = False) -> dict[str, Prepared]:
+def prepare_dumps(root: str, options, cache_folder: str | None, show_progress: bool = False) -> dict[str, Prepared]:
     """{source: Prepared} for every readable dump under root (sources are /-separated)."""
     options = dict(options)
     workers = options["workers"] or getattr(os, "process_cpu_count", os.cpu_count)() or 1

@@ -1,0 +1,31 @@
+"""Pelican plugin: a rebuild renders only the pages whose inputs changed (see writer.py)."""
+
+from pelican import signals
+
+from .writer import IncrementalWriter
+
+__all__ = ["register"]
+
+_writers: list[IncrementalWriter] = []  # this build's writer, saved when the build ends
+
+
+class _Writer(IncrementalWriter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _writers.append(self)
+
+
+def get_writer(pelican):
+    _writers.clear()
+    return _Writer
+
+
+def save(pelican):
+    for writer in _writers:
+        writer.save()
+    _writers.clear()
+
+
+def register():
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(save)

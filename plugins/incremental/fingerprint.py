@@ -1,0 +1,142 @@
+"""What a page is made of, as one hash: when it equals the last build's, the page is unchanged.
+
+A page's inputs are the context values its template names, with every template it
+extends, imports or includes (found by jinja2.meta, once per template). Values are
+hashed by what they hold: strings, numbers and dates by value; lists and dicts by their
+items; objects (Pelican's articles, pages, tags, paginators) by their attributes, down
+to MAX_DEPTH objects away from the page, where only their plain attributes count.
+Code is not hashed value by value: the site digest covers plugins, theme and settings.
+"""
+
+import datetime
+import decimal
+import hashlib
+import os
+from collections.abc import Mapping
+
+from jinja2 import meta
+
+# article page -> a related article -> its tags, whose plain attributes (name, count)
+# still count; objects further away than MAX_DEPTH are not looked at.
+MAX_DEPTH = 2
+# Attributes that hold the whole site (Pelican gives every content object both).
+_SKIP = frozenset({"settings", "_context"})
+_PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.time, datetime.timedelta, decimal.Decimal)
+_SOURCE_SUFFIXES = (".py", ".html", ".xml", ".j2", ".jinja", ".yaml", ".yml", ".json", ".css", ".js", ".txt")
+
+
+def _hash(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()
+
+
+def _plain_settings(value):
+    """Settings reduced to plain data: objects and functions have no stable repr."""
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, Mapping):
+        return sorted((str(k), _plain_settings(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain_settings(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    return type(value).__qualname__
+
+
+def _tree(digest, folder: str) -> None:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__pycache__")))
+        for name in sorted(files):
+            if name.endswith(_SOURCE_SUFFIXES):
+                path = os.path.join(root, name)
+                digest.update(os.path.relpath(path, folder).encode())
+                with open(path, "rb") as handle:
+                    digest.update(handle.read())
+
+
+def site_digest(settings) -> bytes:
+    """Everything every page depends on: settings, theme files, plugin code."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr(_plain_settings(settings)).encode())
+    for folder in [settings.get("THEME", "")] + list(settings.get("PLUGIN_PATHS", [])):
+        if folder and os.path.isdir(folder):
+            _tree(digest, os.path.abspath(folder))
+    return digest.digest()
+
+
+class Fingerprints:
+    """Page fingerprints for one build (values memoised: a listing hashes each article once)."""
+
+    def __init__(self, site: bytes):
+        self.site = site
+        self._values: dict = {}  # (id, depth) -> (digest, value kept alive so ids stay unique)
+        self._names: dict = {}  # template name -> context names it uses, None if unknowable
+
+    def page(self, template, localcontext) -> str:
+        names = self.names(template.environment, template.name)
+        if names is None:  # a dynamic include: any value may matter
+            names = frozenset(localcontext)
+        parts = [self.site, template.name.encode(), str(localcontext.get("output_file")).encode()]
+        for name in sorted(names):
+            if name in localcontext:
+                parts += [name.encode(), self.value(localcontext[name])]
+        return _hash(*parts).hex()
+
+    def names(self, env, template_name: str) -> frozenset | None:
+        if template_name not in self._names:
+            self._names[template_name] = None  # a template that includes itself
+            source = env.loader.get_source(env, template_name)[0]
+            ast = env.parse(source)
+            found = set(meta.find_undeclared_variables(ast))
+            for ref in meta.find_referenced_templates(ast):
+                inner = self.names(env, ref) if ref else None
+                if inner is None:
+                    found = None
+                    break
+                found |= inner
+            self._names[template_name] = None if found is None else frozenset(found)
+        return self._names[template_name]
+
+    def value(self, value, depth: int = 0) -> bytes:
+        """Plain values as their repr, anything else as a digest (memoised per depth)."""
+        if isinstance(value, _PLAIN):
+            return f"{type(value).__name__}:{value!r}".encode()
+        key = (id(value), depth)
+        if key not in self._values:
+            self._values[key] = (self._compute(value, depth), value)
+        return self._values[key][0]
+
+    def _compute(self, value, depth: int) -> bytes:
+        kind = type(value).__qualname__.encode()
+        if isinstance(value, Mapping):
+            items = sorted((repr(k).encode(), self.value(v, depth)) for k, v in value.items())
+            return _hash(kind, *(part for item in items for part in item))
+        if isinstance(value, (list, tuple)):
+            return _hash(kind, *(self.value(v, depth) for v in value))
+        if isinstance(value, (set, frozenset)):
+            return _hash(kind, *sorted(self.value(v, depth) for v in value))
+        if getattr(value, "__dict__", None) is None:  # functions, builtins: the site digest covers code
+            return _hash(kind)
+        plain, linked = self._attributes(value)
+        if depth >= MAX_DEPTH:
+            return plain
+        return _hash(plain, *(part for name, v in linked for part in (name.encode(), self.value(v, depth + 1))))
+
+    def _attributes(self, value) -> tuple[bytes, list]:
+        """(digest of the plain attributes, [(name, value) of the others]), once per object."""
+        key = ("attributes", id(value))
+        if key not in self._values:
+            plain, linked, cls = [type(value).__qualname__.encode()], [], type(value)
+            for name, attribute in sorted(value.__dict__.items()):
+                # An entry under a property's name is never read (Pelican's URLWrapper.as_dict
+                # leaves copies of `name` and `slug` there, or not, depending on call order).
+                if name in _SKIP or isinstance(getattr(cls, name, None), property):
+                    continue
+                if isinstance(attribute, _PLAIN):
+                    plain += [name.encode(), self.value(attribute)]
+                else:
+                    linked.append((name, attribute))
+            self._values[key] = ((_hash(*plain), linked), value)
+        return self._values[key][0]

@@ -1,0 +1,167 @@
+"""Rebuilds render only the pages whose inputs changed, and give the bytes a full build gives."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from jinja2 import DictLoader, Environment
+
+from plugins.incremental.fingerprint import MAX_DEPTH, Fingerprints
+
+ROOT = Path(__file__).resolve().parent.parent
+EDIT = " An earlier version of this article gave the wrong month for the summit."
+
+
+# -- fingerprints ----------------------------------------------------------------------------
+class Shadowed:
+    """Like Pelican's URLWrapper: a property whose name may also sit in the instance dict."""
+
+    def __init__(self, name):
+        self._name = name
+
+    @property
+    def name(self):
+        return self._name
+
+
+def chain(length: int, leaf: str):
+    """Objects linked through `.next`, `length` deep, the last one holding `leaf`."""
+    node = SimpleNamespace(value=leaf)
+    for _ in range(length):
+        node = SimpleNamespace(next=node)
+    return node
+
+
+def test_plain_values_lists_and_dicts_hash_by_content():
+    fp = Fingerprints(b"site")
+    assert fp.value([1, "a", {"k": 2}]) == Fingerprints(b"site").value([1, "a", {"k": 2}])
+    assert fp.value({"k": 2}) != fp.value({"k": 3})
+    assert fp.value(SimpleNamespace(a=1)) != Fingerprints(b"site").value(SimpleNamespace(a=2))
+
+
+def test_an_entry_shadowed_by_a_property_does_not_count():
+    plain, shadowed = Shadowed("NATO"), Shadowed("NATO")
+    shadowed.__dict__["name"] = "left over"
+    assert Fingerprints(b"").value(plain) == Fingerprints(b"").value(shadowed)
+
+
+def test_objects_count_up_to_max_depth():
+    within = (chain(MAX_DEPTH, "a"), chain(MAX_DEPTH, "b"))
+    beyond = (chain(MAX_DEPTH + 1, "a"), chain(MAX_DEPTH + 1, "b"))
+    assert Fingerprints(b"").value(within[0]) != Fingerprints(b"").value(within[1])
+    assert Fingerprints(b"").value(beyond[0]) == Fingerprints(b"").value(beyond[1])
+
+
+def test_template_names_follow_extends_and_imports():
+    env = Environment(loader=DictLoader({
+        "base.html": "{{ SITENAME }}{% block body %}{% endblock %}",
+        "macros.html": "{% macro chip(t) %}{{ t }}{{ TAGS_URL }}{% endmacro %}",
+        "page.html": '{% extends "base.html" %}{% import "macros.html" as m with context %}'
+                     "{% block body %}{{ m.chip(article) }}{% endblock %}",
+        "dynamic.html": "{% include name %}",
+    }))
+    fp = Fingerprints(b"")
+    assert {"SITENAME", "TAGS_URL", "article"} <= fp.names(env, "page.html")
+    assert fp.names(env, "dynamic.html") is None  # unknowable: every context value counts
+
+
+def test_a_page_changes_with_what_its_template_reads_only():
+    env = Environment(loader=DictLoader({"t.html": "{{ article.title }}"}))
+    template = env.get_template("t.html")
+    page = {"output_file": "a/index.html", "article": SimpleNamespace(title="A"), "unused": 1}
+    first = Fingerprints(b"site").page(template, page)
+    assert Fingerprints(b"site").page(template, {**page, "unused": 2}) == first
+    assert Fingerprints(b"site").page(template, {**page, "article": SimpleNamespace(title="B")}) != first
+    assert Fingerprints(b"other site").page(template, page) != first
+
+
+# -- real builds -----------------------------------------------------------------------------
+BUILD = """
+import json, sys
+from pelican import Pelican
+from pelican.settings import read_settings
+Pelican(read_settings(path=sys.argv[1], override=json.loads(sys.argv[2]))).run()
+"""
+
+
+def build(content: Path, out: Path, cache: Path) -> str:
+    """The project's settings, plugins and theme, in a child process (signals outlive a build)."""
+    override = {"PATH": str(content), "OUTPUT_PATH": str(out), "CACHE_PATH": str(cache),
+                "PLUGIN_PATHS": [str(ROOT / "plugins")], "THEME": str(ROOT / "theme")}
+    run = subprocess.run([sys.executable, "-c", BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "COLUMNS": "200"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    return run.stdout + run.stderr
+
+
+def tree(path: Path) -> dict:
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def append_sentence(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] += EDIT
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """The sample site built cold, its cache kept: rebuilds must happen in place, since
+    the output and content paths are part of every page's fingerprint."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    build(tmp_path / "content", tmp_path / "out", tmp_path / "cache")
+    return tmp_path
+
+
+def test_an_unchanged_rebuild_renders_and_rewrites_nothing(archive):
+    base = archive
+    for path in (base / "out").rglob("*"):
+        os.utime(path, ns=(1, 1))
+    log = build(base / "content", base / "out", base / "cache")
+    assert "41 from the cache, 0 cleaned" in log
+    touched = [p for p in (base / "out").rglob("*") if p.is_file() and p.stat().st_mtime_ns != 1]
+    assert [p.relative_to(base / "out").as_posix() for p in touched if p.suffix == ".html"] == []
+
+
+def test_a_one_dump_rebuild_equals_a_full_build_byte_for_byte(archive, tmp_path_factory):
+    base, tmp_path = archive, tmp_path_factory.mktemp("full")
+    target = sorted((base / "content" / "dumps").glob("*.txt"))[5]
+    append_sentence(target)
+    for path in (base / "out").rglob("*.html"):
+        os.utime(path, ns=(1, 1))
+    log = build(base / "content", base / "out", base / "cache")
+    assert "40 from the cache, 1 cleaned" in log
+    kept = [p for p in (base / "out").rglob("*.html") if p.stat().st_mtime_ns == 1]
+    assert kept, "every page was rendered again: the rebuild was not incremental"
+    build(base / "content", tmp_path / "full", tmp_path / "cold-cache")
+    rebuilt, full = tree(base / "out"), tree(tmp_path / "full")
+    assert rebuilt.keys() == full.keys()
+    assert [name for name in full if rebuilt[name] != full[name]] == []
+    assert EDIT.strip().encode() in b"".join(full.values())
+
+
+def test_two_cold_builds_are_byte_identical(archive, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("again")
+    build(archive / "content", tmp_path / "again", tmp_path / "cache")
+    first, second = tree(archive / "out"), tree(tmp_path / "again")
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_progress_shows_by_default_and_not_under_quiet(archive, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("progress")
+    log = build(archive / "content", tmp_path / "out", tmp_path / "cache")
+    assert re.search(r"Dumps: 41/41 read in [\d.]+ s", log)
+    quiet = subprocess.run([sys.executable, "-m", "pelican", str(archive / "content"), "-o", str(tmp_path / "q"),
+                            "-s", "pelicanconf.py", "--cache-path", str(tmp_path / "qc"), "-q"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0, quiet.stderr[-3000:]
+    assert "Dumps:" not in quiet.stdout + quiet.stderr
