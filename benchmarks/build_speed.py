@@ -6,12 +6,14 @@ For each N, synthetic.py writes N dumps (text in three layouts, ~10% saved HTML 
 all in their old sites' furniture) under TMP/nN/kit/content/dumps/ and the same articles
 as clean Markdown under TMP/nN/stock/content/. Kit and stock builds alternate, each a
 fresh subprocess into an emptied output folder; after every kit build one dump gains a
-sentence and the kit rebuilds into the same output and cache folder, as an editor would.
-Ratios are against the stock build of the same run, so they hold on any machine; nothing
+sentence and the kit rebuilds into the same output and cache folder, as an editor would;
+that output is compared, byte for byte, with a cold build of the edited content, and
+after the edit is undone, with the first build (reproducibility). Ratios are against the stock build of the same run, so they hold on any machine; nothing
 is asserted. `--sizes 50` is the smoke run.
 """
 
 import argparse
+import hashlib
 import os
 import platform
 import random
@@ -136,6 +138,15 @@ def build(cmd: list, log: Path) -> tuple[float, float]:
     return seconds, max(usage.ru_maxrss * 1024, peak[0]) / 2**20
 
 
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes: equal digests, byte-identical sites."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def processed(log: Path) -> int:
     """Articles Pelican says it built (its closing "Done: Processed N articles" line)."""
     found = re.findall(r"Processed\s+(\d+)\s+articles?", log.read_text(encoding="utf-8", errors="replace"))
@@ -159,27 +170,41 @@ def bench(base: Path, n: int, runs: int, seed: int) -> dict:
                "--cache-path", str(kit / "cache")]
     stock_cmd = [python, "-m", "pelican", str(stock / "content"), "-o", str(stock / "out"),
                  "-s", str(stock / "pelicanconf.py")]
+    # The same content, cold, into another output and cache: what the rebuild must equal.
+    check_cmd = [python, "-m", "pelican", str(kit / "content"), "-o", str(kit / "check"), "-s", "pelicanconf.py",
+                 "--cache-path", str(kit / "check-cache"), "-q"]
     target = edit_target(kit / "content" / "dumps")
     original = target.read_bytes()
-    rows = {"kit": [], "stock": [], "rebuild": [], "kit_mib": [], "stock_mib": []}
+    rows = {"kit": [], "stock": [], "rebuild": [], "kit_mib": [], "stock_mib": [], "identical": [],
+            "reproducible": []}
     for run in range(1, runs + 1):
         for folder in (kit / "out", kit / "cache", stock / "out"):
             shutil.rmtree(folder, ignore_errors=True)
         seconds, mib = build(kit_cmd, logs / f"kit-{run}.log")
+        full = tree_digest(kit / "out")
         rows["kit"].append(seconds)
         rows["kit_mib"].append(mib)
         say(f"run {run}: kit {seconds:.2f} s, {mib:.0f} MiB, {processed(logs / f'kit-{run}.log')} articles")
         append_sentence(target)
         seconds, _ = build(kit_cmd, logs / f"rebuild-{run}.log")
-        target.write_bytes(original)
         rows["rebuild"].append(seconds)
         say(f"run {run}: one-dump rebuild {seconds:.2f} s ({target.name})")
+        for folder in (kit / "check", kit / "check-cache"):
+            shutil.rmtree(folder, ignore_errors=True)
+        build(check_cmd, logs / f"check-{run}.log")
+        rows["identical"].append(tree_digest(kit / "out") == tree_digest(kit / "check"))
+        target.write_bytes(original)
+        build(kit_cmd, logs / f"restore-{run}.log")  # back to the original content, incrementally
+        rows["reproducible"].append(tree_digest(kit / "out") == full)
+        say(f"run {run}: rebuild identical to a full build: {rows['identical'][-1]}; "
+            f"restored build identical to the first: {rows['reproducible'][-1]}")
         seconds, mib = build(stock_cmd, logs / f"stock-{run}.log")
         rows["stock"].append(seconds)
         rows["stock_mib"].append(mib)
         say(f"run {run}: stock {seconds:.2f} s, {mib:.0f} MiB, {processed(logs / f'stock-{run}.log')} articles")
-    result = {key: statistics.median(values) for key, values in rows.items() if not key.endswith("mib")}
+    result = {key: statistics.median(rows[key]) for key in ("kit", "stock", "rebuild")}
     result.update(kit_mib=max(rows["kit_mib"]), stock_mib=max(rows["stock_mib"]), n=n,
+                  identical=all(rows["identical"]), reproducible=all(rows["reproducible"]),
                   kit_articles=processed(logs / f"kit-{runs}.log"), stock_articles=processed(logs / f"stock-{runs}.log"))
     return result
 
@@ -205,11 +230,13 @@ def main():
     print(f"`{command()}`\n")
     print(f"Pelican {version('pelican')}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"{platform.system()}; seed {args.seed}; median of {args.runs} run(s), peak = largest.\n")
-    print("| N | kit s | stock s | ratio (kit/stock) | one-dump rebuild s | kit peak MiB | stock peak MiB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| N | kit s | stock s | ratio (kit/stock) | one-dump rebuild s | rebuild/full | "
+          "rebuild = full build | restored = first build | kit peak MiB | stock peak MiB |")
+    print("|---:|---:|---:|---:|---:|---:|:---:|:---:|---:|---:|")
     for r in results:
         print(f"| {r['n']:,} | {r['kit']:.2f} | {r['stock']:.2f} | {r['kit'] / r['stock']:.2f} | "
-              f"{r['rebuild']:.2f} | {r['kit_mib']:.0f} | {r['stock_mib']:.0f} |")
+              f"{r['rebuild']:.2f} | {r['rebuild'] / r['kit']:.2f} | {'yes' if r['identical'] else 'NO'} | "
+              f"{'yes' if r['reproducible'] else 'NO'} | {r['kit_mib']:.0f} | {r['stock_mib']:.0f} |")
     print()
     for r in results:
         if r["kit_articles"] != r["n"] or r["stock_articles"] != r["n"]:
