@@ -90,13 +90,13 @@ Pelican(read_settings(path=sys.argv[1], override=json.loads(sys.argv[2]))).run()
 """
 
 
-def build(content: Path, out: Path, cache: Path) -> str:
+def build(content: Path, out: Path, cache: Path, hash_seed: str = "random") -> str:
     """The project's settings, plugins and theme, in a child process (signals outlive a build)."""
     override = {"PATH": str(content), "OUTPUT_PATH": str(out), "CACHE_PATH": str(cache),
                 "PLUGIN_PATHS": [str(ROOT / "plugins")], "THEME": str(ROOT / "theme")}
     run = subprocess.run([sys.executable, "-c", BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "COLUMNS": "200"})
+                         env={**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": hash_seed})
     assert run.returncode == 0, run.stderr[-3000:]
     return run.stdout + run.stderr
 
@@ -154,6 +154,25 @@ def test_two_cold_builds_are_byte_identical(archive, tmp_path_factory):
     first, second = tree(archive / "out"), tree(tmp_path / "again")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_same_title_undated_dumps_build_the_same_whatever_the_hash_seed(tmp_path):
+    """Pelican reads files in a set's order; ties in date and slug must not follow it."""
+    dumps = tmp_path / "content" / "dumps"
+    dumps.mkdir(parents=True)
+    places = ["the northern dam", "the delta farms", "the border towns", "the upstream reservoir",
+              "the fishing ports", "the capital's suburbs"]
+    for i, place in enumerate(places):
+        body = "\n\n".join(
+            f"Engineers inspecting {place} reported in week {n} that {other} would need new pumps, "
+            f"a request that delegations from {place} had raised before the talks began."
+            for n, other in enumerate(places[i + 1:] + places[:i]))
+        (dumps / f"{i}.txt").write_text(f"Talks on the river treaty resume\n\n{body}\n", encoding="utf-8")
+    build(tmp_path / "content", tmp_path / "a", tmp_path / "ca", hash_seed="1")
+    build(tmp_path / "content", tmp_path / "b", tmp_path / "cb", hash_seed="2")
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert len([name for name in first if name.startswith("2000/01/talks-on-the-river")]) == 6
+    assert [name for name in first if first[name] != second.get(name)] == []
 
 
 def test_progress_shows_by_default_and_not_under_quiet(archive, tmp_path_factory):

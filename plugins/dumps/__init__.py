@@ -4,6 +4,7 @@ import logging
 import os
 
 from pelican import signals
+from pelican.utils import order_content
 
 from .duplicates import find_duplicates
 from .prepare import prepare_dumps
@@ -77,10 +78,17 @@ def dedupe(generator):
     if duplicates:
         generator.articles = [a for a in generator.articles if a not in duplicates]
     _unique_urls(generator.articles + generator.hidden_articles + generator.drafts)
+    for name in ("articles", "hidden_articles", "drafts"):
+        # Pelican breaks ties (same date, same slug) in file-reading order, which comes from
+        # a set and changes from run to run; by now slugs are unique, so ties go by slug.
+        articles = sorted(getattr(generator, name), key=lambda a: a.slug)
+        setattr(generator, name, order_content(articles, generator.settings["ARTICLE_ORDER_BY"]))
     for article in generator.articles + generator.hidden_articles + generator.drafts:
         # URLs are final from here on; Pelican would re-format one on every read of
         # `article.url` (a listing page reads dozens), so it is fixed once.
         article.override_url = article.url
+        # Same-slug dumps are not translations of each other, whatever Pelican concluded.
+        article.translations = [t for t in getattr(article, "translations", []) if t.lang != article.lang]
     for article, kept in duplicates.items():
         logger.warning("%s: duplicate of %s, not published", article.dump_source, kept.dump_source)
         _rows[article.dump_source] = _row(article, "duplicate", f"duplicate of {kept.dump_source}")

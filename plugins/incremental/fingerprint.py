@@ -12,6 +12,7 @@ import datetime
 import decimal
 import hashlib
 import os
+import pickle
 from collections.abc import Mapping
 
 from jinja2 import meta
@@ -26,11 +27,8 @@ _SOURCE_SUFFIXES = (".py", ".html", ".xml", ".j2", ".jinja", ".yaml", ".yml", ".
 
 
 def _hash(*parts: bytes) -> bytes:
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        digest.update(len(part).to_bytes(8, "little"))
-        digest.update(part)
-    return digest.digest()
+    # A pickle of the tuple keeps part boundaries, and is made in C.
+    return hashlib.blake2b(pickle.dumps(parts, protocol=5), digest_size=20).digest()
 
 
 def _plain_settings(value):
@@ -128,15 +126,14 @@ class Fingerprints:
         """(digest of the plain attributes, [(name, value) of the others]), once per object."""
         key = ("attributes", id(value))
         if key not in self._values:
-            plain, linked, cls = [type(value).__qualname__.encode()], [], type(value)
+            plain, linked, cls = [], [], type(value)
             for name, attribute in sorted(value.__dict__.items()):
                 # An entry under a property's name is never read (Pelican's URLWrapper.as_dict
                 # leaves copies of `name` and `slug` there, or not, depending on call order).
                 if name in _SKIP or isinstance(getattr(cls, name, None), property):
                     continue
-                if isinstance(attribute, _PLAIN):
-                    plain += [name.encode(), self.value(attribute)]
-                else:
-                    linked.append((name, attribute))
-            self._values[key] = ((_hash(*plain), linked), value)
+                (plain if isinstance(attribute, _PLAIN) else linked).append((name, attribute))
+            # repr tells 1, 1.0, True and "1" apart, and is stable for dates and strings.
+            digest = _hash(cls.__qualname__.encode(), repr(plain).encode())
+            self._values[key] = ((digest, linked), value)
         return self._values[key][0]
