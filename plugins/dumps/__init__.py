@@ -63,11 +63,12 @@ def _unique_urls(articles):
     """Two articles with the same title get distinct, stable URLs (ordered by source)."""
     taken = set()
     for article in sorted(articles, key=lambda a: a.source_path):
-        base, n = article.slug, 1
-        while article.save_as in taken:
+        base, n, save_as = article.slug, 1, article.save_as
+        while save_as in taken:
             n += 1
             article.slug = f"{base}-{n}"
-        taken.add(article.save_as)
+            save_as = article.save_as
+        taken.add(save_as)
 
 
 def dedupe(generator):
@@ -86,7 +87,7 @@ def dedupe(generator):
     for article in generator.articles + generator.hidden_articles + generator.drafts:
         # URLs are final from here on; Pelican would re-format one on every read of
         # `article.url` (a listing page reads dozens), so it is fixed once.
-        article.override_url = article.url
+        article.override_url, article.override_save_as = article.url, article.save_as
         # Same-slug dumps are not translations of each other, whatever Pelican concluded.
         article.translations = [t for t in getattr(article, "translations", []) if t.lang != article.lang]
     for article, kept in duplicates.items():

@@ -46,7 +46,7 @@ def render_html(rows: list[dict], sitename: str) -> str:
         "details{font-size:.9em}</style></head><body><main>",
         "<h1>Build report</h1>",
         f"<p>{counts['published']} published, {counts['duplicate']} duplicates, {counts['skipped']} skipped.</p>",
-        "<table><thead><tr><th scope=col>Dump</th><th scope=col>Status</th><th scope=col>Details</th></tr></thead><tbody>",
+        "<div style='overflow-x:auto'><table><thead><tr><th scope=col>Dump</th><th scope=col>Status</th><th scope=col>Details</th></tr></thead><tbody>",
     ]
     for row in rows:
         link = f'<a href="../{html.escape(row["url"])}">{html.escape(row.get("title", row["url"]))}</a>' if row.get("url") else ""
@@ -62,11 +62,13 @@ def render_html(rows: list[dict], sitename: str) -> str:
         out.append(
             f"<tr><td>{html.escape(row['source'])}</td><td>{row['status']}</td><td>{details}{flags}{listing}</td></tr>"
         )
-    out.append("</tbody></table></main></body></html>\n")
+    out.append("</tbody></table></div></main></body></html>\n")
     return "\n".join(out)
 
 
 def write(rows: list[dict], output_path: str, report_dir: str, sitename: str) -> None:
     folder = os.path.join(output_path, report_dir)
-    write_if_changed(os.path.join(folder, "dumps.json"), json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    # One row per line: readable, diffable, and made by json's C encoder (indent= is not).
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
+    write_if_changed(os.path.join(folder, "dumps.json"), f"[\n{lines}\n]\n" if rows else "[]\n")
     write_if_changed(os.path.join(folder, "index.html"), render_html(rows, sitename))

@@ -98,29 +98,47 @@ class Fingerprints:
         return self._names[template_name]
 
     def value(self, value, depth: int = 0) -> bytes:
-        """Plain values as their repr, anything else as a digest (memoised per depth)."""
+        """Plain values as their repr, anything else as a digest (memoised)."""
         if isinstance(value, _PLAIN):
             return f"{type(value).__name__}:{value!r}".encode()
-        key = (id(value), depth)
-        if key not in self._values:
-            self._values[key] = (self._compute(value, depth), value)
-        return self._values[key][0]
+        found = self._values.get((id(value), None)) or self._values.get((id(value), depth))
+        if found is None:
+            digest, holds_objects = self._compute(value, depth)
+            # Pure data (lists and dicts of plain values: metadata, report rows) hashes the
+            # same at any depth, so it is hashed once.
+            found = self._values[(id(value), depth if holds_objects else None)] = (digest, value)
+        return found[0]
 
-    def _compute(self, value, depth: int) -> bytes:
+    def _compute(self, value, depth: int) -> tuple[bytes, bool]:
+        """(digest, whether any object took part)."""
         kind = type(value).__qualname__.encode()
         if isinstance(value, Mapping):
-            items = sorted((repr(k).encode(), self.value(v, depth)) for k, v in value.items())
-            return _hash(kind, *(part for item in items for part in item))
-        if isinstance(value, (list, tuple)):
-            return _hash(kind, *(self.value(v, depth) for v in value))
-        if isinstance(value, (set, frozenset)):
-            return _hash(kind, *sorted(self.value(v, depth) for v in value))
+            items = sorted(value.items(), key=lambda item: repr(item[0]))
+            if all(isinstance(v, _PLAIN) for _, v in items):
+                return _hash(kind, repr(items).encode()), False
+            return self._items(kind, [(repr(k).encode(), v) for k, v in items], depth)
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = list(value)
+            if all(isinstance(v, _PLAIN) for v in items):
+                items = sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+                return _hash(kind, repr(items).encode()), False
+            digest, holds = self._items(kind, [(b"", v) for v in items], depth)
+            if isinstance(value, (set, frozenset)):
+                digest = _hash(kind, *sorted(self.value(v, depth) for v in items))
+            return digest, holds
         if getattr(value, "__dict__", None) is None:  # functions, builtins: the site digest covers code
-            return _hash(kind)
+            return _hash(kind), False
         plain, linked = self._attributes(value)
         if depth >= MAX_DEPTH:
-            return plain
-        return _hash(plain, *(part for name, v in linked for part in (name.encode(), self.value(v, depth + 1))))
+            return plain, True
+        return _hash(plain, *(part for name, v in linked for part in (name.encode(), self.value(v, depth + 1)))), True
+
+    def _items(self, kind: bytes, items: list, depth: int) -> tuple[bytes, bool]:
+        parts, holds = [kind], False
+        for label, item in items:
+            parts += [label, self.value(item, depth)]
+            holds = holds or (id(item), None) not in self._values and not isinstance(item, _PLAIN)
+        return _hash(*parts), holds
 
     def _attributes(self, value) -> tuple[bytes, list]:
         """(digest of the plain attributes, [(name, value) of the others]), once per object."""
