@@ -2,9 +2,12 @@
 
 import codecs
 
+import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from plugins.dumps.decode import decode, looks_binary, strip_forbidden
+from plugins.dumps.decode import decode, looks_binary, repair, strip_forbidden
 
 TEXT = "Türkiye’s foreign minister said the “S-400 deal” is closed — a done deal, café talk aside."
 
@@ -61,3 +64,16 @@ def test_binary_detection(data, binary):
 def test_a_cyrillic_code_page_is_still_detected():
     text = "Министр иностранных дел заявил, что переговоры продолжатся в Женеве на следующей неделе."
     assert decode(text.encode("cp1251")) == text
+
+
+# Pieces ftfy treats specially (entities, tags, CRs, mojibake, ligatures, wide and control
+# characters) among plain ones, so lines of every kind meet in one text.
+PIECES = ["plain words ", "AT&amp;T ", "&eacute;", "<b>", "\n", "\r\n", "\r", "donâ€™t ", "ﬁnance ",
+          "ＬＯＵＤ ", "\x1b[31m", "\x07", "\x85", "café ", "“quoted” ", "e\u0301", "\t", "x" * 30]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_repair_is_ftfy_with_the_same_options(pieces):
+    text = "".join(pieces)
+    assert repair(text) == ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)

@@ -6,6 +6,12 @@ import re
 import ftfy
 from charset_normalizer import from_bytes
 
+# What decode() asks of ftfy. ftfy works line by line; a line of printable ASCII without
+# "&" (no entity to unescape, no control character, no CR) is one it returns unchanged, so
+# those lines skip it: most of a dump, and most of ftfy's cost.
+_FTFY = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+_UNCHANGED_BY_FTFY = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
+
 # Characters XML 1.0 and HTML forbid (C0 controls but tab/newline/CR, C1 controls,
 # surrogates and the two non-characters), plus zero-width noise scrapers leave.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\u200b\ufeff]")
@@ -57,10 +63,27 @@ def _decode(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
+def repair(text: str) -> str:
+    """ftfy.fix_text(text) with decode()'s options, skipping the lines it would not change.
+
+    The loop is ftfy's own (fix_text): segments end at newlines or max_decode_length, and
+    HTML entities stop being unescaped from the first segment holding a "<".
+    """
+    config, out, pos = _FTFY, [], 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        end = min(end, pos + config.max_decode_length)
+        segment = text[pos:end]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)
+        out.append(segment if _UNCHANGED_BY_FTFY.fullmatch(segment) else ftfy.fix_and_explain(segment, config)[0])
+        pos = end
+    return "".join(out)
+
+
 def decode(data: bytes) -> str:
     """Decode, repair mojibake ("donâ€™t"), drop forbidden characters, normalise newlines."""
-    text = _decode(data)
-    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    text = repair(_decode(data))
     text = _FORBIDDEN.sub("", text)
     return text.replace("\u00a0", " ")
 
