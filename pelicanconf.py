@@ -70,3 +70,5 @@ DUMPS = {}
 TOPICS = {}
 # plugins/feeds: see plugins/feeds/settings.py.
 FEEDS = {}
+# plugins/incremental: {"workers": N} processes render pages (0: one per CPU, 1: none).
+INCREMENTAL = {}

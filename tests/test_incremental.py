@@ -1,6 +1,7 @@
 """Rebuilds render only the pages whose inputs changed, and give the bytes a full build gives."""
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import DictLoader, Environment
 
+from plugins.incremental import parallel
 from plugins.incremental.fingerprint import MAX_DEPTH, Fingerprints
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +83,34 @@ def test_a_page_changes_with_what_its_template_reads_only():
     assert Fingerprints(b"other site").page(template, page) != first
 
 
+# -- parallel rendering ------------------------------------------------------------------
+def test_render_all_runs_every_job_once_across_processes(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PAGES", 1)
+
+    def render(job):
+        (tmp_path / f"{job}.txt").write_text(f"{job} by {os.getpid()}")
+
+    parallel.render_all(list(range(50)), render, workers=3)
+    written = {p.stem: p.read_text().split(" by ")[1] for p in tmp_path.glob("*.txt")}
+    assert sorted(written, key=int) == [str(i) for i in range(50)]
+    assert len(set(written.values())) == 3  # the parent and two children each took a share
+
+
+def test_a_failure_in_a_child_fails_the_build_and_its_logs_reach_the_parent(monkeypatch, caplog):
+    monkeypatch.setattr(parallel, "MIN_PAGES", 1)
+    parent = os.getpid()
+
+    def render(job):
+        if os.getpid() != parent:
+            logging.getLogger("pelican.test").warning("page %s rendered in a child", job)
+            if job == 7:
+                raise ValueError("broken template")
+
+    with caplog.at_level(logging.WARNING), pytest.raises(RuntimeError, match="broken template"):
+        parallel.render_all(list(range(10)), render, workers=2)
+    assert "page 1 rendered in a child" in caplog.text
+
+
 # -- real builds -----------------------------------------------------------------------------
 BUILD = """
 import json, sys
@@ -90,10 +120,10 @@ Pelican(read_settings(path=sys.argv[1], override=json.loads(sys.argv[2]))).run()
 """
 
 
-def build(content: Path, out: Path, cache: Path, hash_seed: str = "random") -> str:
+def build(content: Path, out: Path, cache: Path, hash_seed: str = "random", **settings) -> str:
     """The project's settings, plugins and theme, in a child process (signals outlive a build)."""
     override = {"PATH": str(content), "OUTPUT_PATH": str(out), "CACHE_PATH": str(cache),
-                "PLUGIN_PATHS": [str(ROOT / "plugins")], "THEME": str(ROOT / "theme")}
+                "PLUGIN_PATHS": [str(ROOT / "plugins")], "THEME": str(ROOT / "theme"), **settings}
     run = subprocess.run([sys.executable, "-c", BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300,
                          env={**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": hash_seed})
@@ -173,6 +203,24 @@ def test_same_title_undated_dumps_build_the_same_whatever_the_hash_seed(tmp_path
     first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
     assert len([name for name in first if name.startswith("2000/01/talks-on-the-river")]) == 6
     assert [name for name in first if first[name] != second.get(name)] == []
+
+
+def test_parallel_rendering_writes_what_pelicans_own_writer_writes(tmp_path):
+    """150 synthetic dumps make over MIN_PAGES pages, so the incremental writer forks."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    dumps = tmp_path / "content" / "dumps"
+    dumps.mkdir(parents=True)
+    for i, article in enumerate(synthetic.articles(150, seed=3)):
+        (dumps / f"{i:03d}.txt").write_text(synthetic.to_text(article), encoding="utf-8")
+    build(tmp_path / "content", tmp_path / "parallel", tmp_path / "c1", INCREMENTAL={"workers": 2})
+    build(tmp_path / "content", tmp_path / "pelican", tmp_path / "c2",
+          PLUGINS=["dumps", "topics", "feeds", "seo"])
+    ours, pelicans = tree(tmp_path / "parallel"), tree(tmp_path / "pelican")
+    assert sum(name.endswith(".html") for name in ours) > parallel.MIN_PAGES
+    assert ours.keys() == pelicans.keys()
+    assert [name for name in ours if ours[name] != pelicans[name]] == []
 
 
 def test_progress_shows_by_default_and_not_under_quiet(archive, tmp_path_factory):

@@ -1,4 +1,4 @@
-"""Pelican plugin: a rebuild renders only the pages whose inputs changed (see writer.py)."""
+"""Pelican plugin: a rebuild renders only the pages whose inputs changed, in parallel (see writer.py)."""
 
 from pelican import signals
 
@@ -6,7 +6,7 @@ from .writer import IncrementalWriter
 
 __all__ = ["register"]
 
-_writers: list[IncrementalWriter] = []  # this build's writer, saved when the build ends
+_writers: list[IncrementalWriter] = []  # this build's writer, finished when the build ends
 
 
 class _Writer(IncrementalWriter):
@@ -20,12 +20,12 @@ def get_writer(pelican):
     return _Writer
 
 
-def save(pelican):
+def finish(pelican):
     for writer in _writers:
-        writer.save()
+        writer.finish()
     _writers.clear()
 
 
 def register():
     signals.get_writer.connect(get_writer)
-    signals.finalized.connect(save)
+    signals.finalized.connect(finish)

@@ -1,10 +1,14 @@
-"""A Pelican writer that renders only the pages whose inputs changed since the last build.
+"""A Pelican writer that renders only the pages whose inputs changed since the last build,
+and renders those in parallel.
 
 Each page's fingerprint (fingerprint.py) is kept in CACHE_PATH, one file per output
 folder. A page whose fingerprint is unchanged and whose file is still there is neither
-rendered nor rewritten; everything else is written as Pelican's own writer does.
+rendered nor rewritten. The others are queued and rendered when the build ends, in forked
+processes (parallel.py); the queue keeps each page's context as its differences from the
+site context, so it stays small.
 """
 
+import hashlib
 import json
 import logging
 import os
@@ -12,18 +16,24 @@ import os
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .fingerprint import Fingerprints, site_digest
+from .parallel import render_all
 
 logger = logging.getLogger(__name__)
 
 
+def workers_setting(settings) -> int:
+    """INCREMENTAL["workers"]: processes that render pages; 0 (default) is one per CPU, 1 none."""
+    return int((settings.get("INCREMENTAL") or {}).get("workers", 0))
+
+
 def store_path(settings, output_path: str) -> str:
     """The fingerprint file of one output folder (builds into two folders keep two)."""
-    tag = os.path.abspath(output_path).encode().hex()[-32:]
+    tag = hashlib.blake2b(os.path.abspath(output_path).encode(), digest_size=8).hexdigest()
     return os.path.join(settings["CACHE_PATH"], f"pages-{tag}.json")
 
 
 class _Template:
-    """Stands in for a Jinja template: renders only when the page's inputs changed."""
+    """Stands in for a Jinja template: queues a page only when its inputs changed."""
 
     def __init__(self, template, writer: "IncrementalWriter"):
         self.template, self.writer = template, writer
@@ -32,12 +42,15 @@ class _Template:
         writer, name = self.writer, localcontext["output_file"]
         fingerprint = writer.fingerprints.page(self.template, localcontext)
         writer.current[name] = fingerprint
-        if writer.previous.get(name) == fingerprint and os.path.isfile(os.path.join(writer.output_path, name)):
-            writer.unchanged = os.path.join(writer.output_path, name)
+        path = os.path.join(writer.output_path, name)
+        if writer.previous.get(name) == fingerprint and os.path.isfile(path):
             writer.kept += 1
-            return ""
-        writer.rendered += 1
-        return self.template.render(localcontext)
+        elif writer.defer:
+            writer.queue(self.template, localcontext, path)
+        else:
+            return self.template.render(localcontext)
+        writer.untouched = path  # _open_w must not truncate it
+        return ""
 
 
 class IncrementalWriter(Writer):
@@ -46,8 +59,11 @@ class IncrementalWriter(Writer):
         self.fingerprints = Fingerprints(site_digest(self.settings))
         self.path = store_path(self.settings, output_path)
         self.previous, self.current = self._load(), {}
-        self.unchanged = None  # the output file _open_w must leave alone
-        self.kept = self.rendered = 0
+        self.untouched = None  # the output file _open_w must leave alone
+        self.kept = 0
+        # With relative URLs Pelican changes the shared context before each page: render in order.
+        self.defer = not self.settings.get("RELATIVE_URLS")
+        self.jobs, self._base, self._context = [], {}, None
 
     def _load(self) -> dict:
         try:
@@ -57,7 +73,28 @@ class IncrementalWriter(Writer):
         except (OSError, ValueError):
             return {}
 
-    def save(self) -> None:
+    def queue(self, template, localcontext, path) -> None:
+        context = self._context
+        if len(context) != len(self._base) or any(context.get(k, self) is not v for k, v in self._base.items()):
+            self._base = dict(context)  # the site context changed since the last snapshot
+        base = self._base
+        changes = {k: v for k, v in localcontext.items() if base.get(k, self) is not v}
+        self.jobs.append((template, base, changes, path))
+
+    @staticmethod
+    def _render(job) -> None:
+        template, base, changes, path = job
+        output = template.render({**base, **changes})
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(output)
+
+    def finish(self) -> None:
+        """Render the queued pages, then keep this build's fingerprints for the next."""
+        workers = workers_setting(self.settings) or getattr(os, "process_cpu_count", os.cpu_count)() or 1
+        render_all(self.jobs, self._render, workers)
+        logger.info("Pages: %d rendered, %d unchanged", len(self.jobs), self.kept)
+        self.jobs = []
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(self.path, "w", encoding="utf-8") as handle:
@@ -65,17 +102,17 @@ class IncrementalWriter(Writer):
         except OSError as error:
             logger.warning("%s: cannot save page fingerprints (the next build renders every page): %s",
                            self.path, error)
-        logger.info("Pages: %d rendered, %d unchanged", self.rendered, self.kept)
 
     def write_file(self, name, template, context, *args, **kwargs):
+        self._context = context
         return super().write_file(name, _Template(template, self), context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        if filename != self.unchanged:
+        if filename != self.untouched:
             return super()._open_w(filename, encoding, override)
-        self.unchanged = None
+        self.untouched = None
         # Pelican's rules for a file written twice in one build (Writer._open_w), for a
-        # file this build keeps as it is: nothing is opened but os.devnull.
+        # file this writer handles itself: nothing is opened but os.devnull.
         if filename in self._overridden_files and override:
             raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
         if filename in self._written_files and not override and filename not in self._overridden_files:

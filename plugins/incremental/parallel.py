@@ -1,0 +1,82 @@
+"""Render a build's pages in forked processes, one per CPU.
+
+Rendering is Jinja work on objects the build already holds, so a forked child renders its
+share of the pages straight from the parent's memory; only its log records and errors come
+back, pickled through a pipe. Without fork, or for a few pages, they render here, in order.
+"""
+
+import logging
+import os
+import pickle
+import traceback
+import warnings
+
+logger = logging.getLogger(__name__)
+
+# Below this many pages a fork costs more than it saves.
+MIN_PAGES = 200
+
+
+class _Collect(logging.Handler):
+    """Keeps a child's log records as (logger name, level, message) for the parent."""
+
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _child(jobs, render, out_fd) -> None:
+    # The parent's log handlers may hold locks taken by its other threads (Pelican's
+    # spinner); the child logs into a list instead and never touches them.
+    collect = _Collect()
+    logging.getLogger().handlers = [collect]
+    try:
+        for job in jobs:
+            render(job)
+        payload = (None, collect.records)
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+        payload = (f"{error!r}\n{traceback.format_exc()}", collect.records)
+    with os.fdopen(out_fd, "wb") as out:
+        pickle.dump(payload, out)
+
+
+def render_all(jobs: list, render, workers: int) -> None:
+    """render(job) for every job, in `workers` processes when it pays."""
+    if workers < 2 or len(jobs) < MIN_PAGES or not hasattr(os, "fork"):
+        for job in jobs:
+            render(job)
+        return
+    children = []
+    for k in range(1, workers):
+        read_fd, write_fd = os.pipe()
+        with warnings.catch_warnings():  # Python 3.12+ warns of fork beside threads; see _child
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:
+            os.close(read_fd)
+            try:
+                _child(jobs[k::workers], render, write_fd)
+            finally:
+                os._exit(0)
+        os.close(write_fd)
+        children.append((pid, read_fd))
+    error = None
+    try:
+        for job in jobs[0::workers]:
+            render(job)
+    except BaseException as failure:
+        error = failure
+    for pid, read_fd in children:
+        with os.fdopen(read_fd, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        problem, records = pickle.loads(data) if data else ("a rendering process died", [])
+        for name, level, message in records:
+            logging.getLogger(name).log(level, "%s", message)
+        if problem and error is None:
+            error = RuntimeError(f"rendering pages failed in a worker process: {problem}")
+    if error is not None:
+        raise error
