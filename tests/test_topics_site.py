@@ -1,4 +1,5 @@
 """Build a real two-post Pelican site with the topics plugin and check its topic pages."""
+import sys
 from pathlib import Path
 
 from pelican import Pelican
@@ -25,10 +26,10 @@ Russian and Turkish officials praised the deal.
 """
 
 
-def build(tmp_path):
+def build(tmp_path, post_a=POST_A):
     content = tmp_path / "content"
-    content.mkdir()
-    (content / "a.md").write_text(POST_A, encoding="utf-8")
+    content.mkdir(exist_ok=True)
+    (content / "a.md").write_text(post_a, encoding="utf-8")
     (content / "b.md").write_text(POST_B, encoding="utf-8")
     captured = {}
 
@@ -42,6 +43,7 @@ def build(tmp_path):
         settings = read_settings(path=None, override={
             "PATH": str(content),
             "OUTPUT_PATH": str(tmp_path / "out"),
+            "CACHE_PATH": str(tmp_path / "cache"),
             "PLUGIN_PATHS": [str(PLUGINS)],
             "PLUGINS": ["topics"],
             "TAG_URL": "topics/{slug}/",
@@ -80,3 +82,17 @@ def test_site_has_topic_pages_and_context(tmp_path):
                                           "Agreements", "People", "Other") if label in labels]
     countries = dict(generator.context["topics_by_kind"])["Countries"]
     assert countries[0] is turkey  # most articles first
+
+
+def test_a_rebuild_takes_unchanged_articles_tags_from_the_cache(tmp_path, monkeypatch):
+    _, first = build(tmp_path)
+    tags = {a.title: [t.name for t in a.tags] for a in first.articles}
+    tagged = []
+    plugin = sys.modules["topics"]  # the module Pelican loaded from PLUGIN_PATHS
+    real = plugin._detect
+    monkeypatch.setattr(plugin, "_detect", lambda tagger, inputs: tagged.append(inputs[0]) or real(tagger, inputs))
+    _, second = build(tmp_path)
+    assert tagged == []
+    assert {a.title: [t.name for t in a.tags] for a in second.articles} == tags
+    build(tmp_path, post_a=POST_A.replace("S-400", "S-500"))
+    assert len(tagged) == 1

@@ -7,7 +7,8 @@ import logging
 
 from pelican import signals
 
-from . import context, settings
+from . import context, settings, taxonomy
+from .memo import Memo, version
 from .model import Registry
 from .tagger import Tagger
 
@@ -33,29 +34,34 @@ def _tagger(pelican_settings):
     return _state["tagger"]
 
 
+def _detect(tagger, inputs):
+    """[(name, kind, ((party, its kind), ...))] for one article: plain data, kept in the memo."""
+    title, content, hints, add, remove, own = inputs
+    detected = tagger.tag(title, content, hints=hints, add=add, remove=remove, own=own)
+    return [(d.name, d.kind, tuple((p, tagger.canonical(p).kind) for p in d.parties)) for d in detected]
+
+
 def tag_articles(generator):
     """Replace each article's tags with ranked Topic objects (editor tags merged)."""
-    tagger = _tagger(generator.settings)
+    options = settings.read(generator.settings)
+    memo = Memo(generator.settings.get("CACHE_PATH"), version(options, options["data_dir"] or taxonomy.DATA))
     registry = Registry(generator.settings)
     for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
         meta = article.metadata
         if not hasattr(article, "topics_own"):
             # The author's own Tags:, remembered once: a cached article already carries ours.
             article.topics_own = [t.name for t in getattr(article, "tags", None) or []]
-        detected = tagger.tag(
-            article.title,
-            article.content,
-            hints=_listify(meta.get("tag_hints")),
-            add=_listify(meta.get("topics_add")),
-            remove=_listify(meta.get("topics_remove")),
-            own=article.topics_own,
-        )
-        tags = []
-        for d in detected:
-            parties = tuple(registry.get(p, tagger.canonical(p).kind) for p in d.parties)
-            tags.append(registry.get(d.name, d.kind, parties))
-        article.tags = tags
-        logger.debug("%s: %s", article.source_path, [t.name for t in tags])
+        inputs = (article.title, article.content, _listify(meta.get("tag_hints")), _listify(meta.get("topics_add")),
+                  _listify(meta.get("topics_remove")), article.topics_own)
+        key = memo.key(*inputs)
+        detected = memo.get(key)
+        if detected is None:
+            detected = _detect(_tagger(generator.settings), inputs)
+            memo.put(key, detected)
+        article.tags = [registry.get(name, kind, tuple(registry.get(p, k) for p, k in parties))
+                        for name, kind, parties in detected]
+        logger.debug("%s: %s", article.source_path, [t.name for t in article.tags])
+    memo.save()
 
 
 def topic_context(generator):
