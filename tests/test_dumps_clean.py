@@ -182,3 +182,17 @@ def test_furniture_only_dump_is_skipped():
                                          (" \n\t\n".encode(), "empty file")])
 def test_not_an_article(data, reason):
     assert clean_dump(data, "x.txt", Cleaner(Boilerplate())).skip_reason == reason
+
+
+def test_a_short_wrapped_article_among_many_furniture_lines_is_rejoined():
+    # Full-width lines are fewer than the short ones here: the last lines of paragraphs,
+    # the header and a long tail of one-line furniture.
+    paragraphs = [P[0] + " " + P[1], P[1] + " " + P[2], P[2] + " " + P[0]]
+    furniture = ["Share on Facebook", "Share on Twitter", "Subscribe to the Weekly Dispatch", "First Name",
+                 "Email Address *", "Subscribe", "Leave a Reply", "Comment", "Name *", "Email *", "Post Comment",
+                 "© 2023 Example Media. All rights reserved."]
+    title = "Why Ankara's S-400 still worries NATO"
+    text = "\n\n".join([title, "by Maria Okafor", "March 3, 2023", *(textwrap.fill(p, 72) for p in paragraphs), *furniture])
+    result = clean(text)
+    assert (result.cleaned.title, result.cleaned.author) == (title, "Maria Okafor")
+    assert body(result) == [("p", p) for p in paragraphs]

@@ -16,9 +16,9 @@ _QUOTE_MARK = re.compile(r"^\s*>\s?")
 _QUOTED = re.compile(r'^\s*[“"«„](?P<q>[^“”"«»„]{20,})[”"»“]\s*$')
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a wrapped dump was filled to, or None when lines are not wrapped."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+def _filled_to(lengths: list[int]) -> int | None:
+    """The width most of these line lengths stop just short of, if there is one."""
+    lengths = sorted(lengths)
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.9)]
@@ -26,6 +26,18 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     near = sum(1 for n in lengths if width * 0.75 <= n <= width)
     return width if near >= len(lengths) * 0.5 else None
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a wrapped dump was filled to, or None when lines are not wrapped.
+
+    Every line of a filled paragraph but its last stops near the width. Lines that another
+    line follows are measured first: a paragraph's last line, and headings or furniture
+    standing between blank lines, say nothing about the width, and in a short article they
+    can outnumber the full lines. A dump without blank lines is measured on all its lines.
+    """
+    followed = [len(line.rstrip()) for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
+    return _filled_to(followed) or _filled_to([len(line.rstrip()) for line in lines if line.strip()])
 
 
 def _item(line: str) -> tuple[str, str, bool]:
