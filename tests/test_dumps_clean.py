@@ -196,3 +196,11 @@ def test_a_short_wrapped_article_among_many_furniture_lines_is_rejoined():
     result = clean(text)
     assert (result.cleaned.title, result.cleaned.author) == (title, "Maria Okafor")
     assert body(result) == [("p", p) for p in paragraphs]
+
+
+@pytest.mark.parametrize("menu", ["News | Opinion | Long Reads | Events", "World · Defence · Analysis · Podcasts",
+                                  "Regions / Security / Economy"])
+def test_a_menu_line_above_the_title_is_not_the_title(menu):
+    result = clean("\n".join([menu, "Border talks resume in Geneva", "by Maria Okafor", "March 3, 2023", *P]))
+    assert result.cleaned.title == "Border talks resume in Geneva"
+    assert {b.furniture for b in result.removed if b.plain == menu} == {"navigation"}

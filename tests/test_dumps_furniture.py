@@ -40,6 +40,7 @@ FURNITURE = [
     ("advert", "Advertisement"),
     ("advert", "- ADVERTISEMENT -"),
     ("advert", "Sponsored content"),
+    ("advert", "Story continues below advertisement"),
     ("promo", "Enrol now in our Diploma in Foreign Policy"),
     ("promo", "Webinar: Maritime Security in the Red Sea, register free"),
     ("promo", "Online course on diplomacy and negotiation"),
@@ -61,6 +62,9 @@ FURNITURE = [
     ("navigation", "Next story"),
     ("navigation", "Back to top"),
     ("navigation", "Download the PDF"),
+    ("navigation", "News | Opinion | Long Reads | Events"),
+    ("navigation", "World · Defence · Analysis · Podcasts"),
+    ("navigation", "Regions > Europe > Balkans"),
     ("related", "Related stories"),
     ("related", "You may also like"),
     ("related", "Trending now"),
@@ -106,6 +110,12 @@ def test_each_kind_of_furniture_is_recognised(kind, line):
 @pytest.mark.parametrize("sentence", PROSE)
 def test_prose_with_furniture_words_is_not_furniture(sentence):
     assert RULES.match(sentence) is None
+
+
+@pytest.mark.parametrize("line", ["By Jane Roe | Staff Writer | Foreign Desk", "Jane Roe · March 3, 2023 · 5 min read",
+                                  "Posted on Monday, May 29, 2017 | 9 min read", "Turkey, Greece and the EU: friends | rivals"])
+def test_bylines_and_date_lines_with_separators_are_not_a_menu(line):
+    assert RULES.match(line) is None
 
 
 def lede(n):
