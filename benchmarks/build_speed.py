@@ -46,7 +46,6 @@ DEFAULT_PAGINATION = 10
 PLUGINS = []
 """
 EDIT = "An earlier version of this article gave the wrong month for the summit."
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def generate(base: Path, n: int, seed: int) -> None:
@@ -84,9 +83,23 @@ def append_sentence(path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants, read from /proc."""
-    parent, rss = {}, {}
+def _pss(pid: int) -> int:
+    """Proportional set size: private pages plus a share of each page shared with other
+    processes (a forked worker's parent's pages), so a process tree's sum counts each
+    page once. RSS would count a page shared by parent and worker twice."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss(root: int) -> int:
+    """Memory of a process and all its descendants, read from /proc."""
+    parent = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -95,14 +108,13 @@ def _tree_rss(root: int) -> int:
                 stat = handle.read()
         except OSError:
             continue
-        fields = stat[stat.rfind(")") + 2:].split()  # the name in (...) may hold spaces
-        parent[int(entry)], rss[int(entry)] = int(fields[1]), int(fields[21]) * PAGE
+        parent[int(entry)] = int(stat[stat.rfind(")") + 2:].split()[1])  # the name in (...) may hold spaces
     tree, grew = {root}, True
     while grew:
         found = {pid for pid, ppid in parent.items() if ppid in tree} - tree
         tree |= found
         grew = bool(found)
-    return sum(rss.get(pid, 0) for pid in tree)
+    return sum(_pss(pid) for pid in tree)
 
 
 def build(cmd: list, log: Path) -> tuple[float, float]:
@@ -110,16 +122,17 @@ def build(cmd: list, log: Path) -> tuple[float, float]:
 
     Peak memory is the larger of two readings. wait4's ru_maxrss for the child is exact
     but covers one process: for its reaped descendants it reports the largest, never
-    their sum (so do `/usr/bin/time -v` and RUSAGE_SELF at exit). The summed RSS of the
-    child's process tree, sampled every 0.1 s, sees parallel workers together but can
-    miss a spike shorter than the interval. A single-process build is measured exactly;
-    a parallel one at least as high as its true peak, minus sub-0.1 s spikes.
+    their sum (so do `/usr/bin/time -v` and RUSAGE_SELF at exit). The summed PSS of the
+    child's process tree, sampled every 0.1 s, sees parallel workers together, each
+    shared page once, but can miss a spike shorter than the interval. A single-process
+    build is measured exactly; a parallel one at least as high as its true peak, minus
+    sub-0.1 s spikes.
     """
     done, peak = threading.Event(), [0]
 
     def sample():
         while not done.wait(0.1):
-            peak[0] = max(peak[0], _tree_rss(child.pid))
+            peak[0] = max(peak[0], _tree_pss(child.pid))
 
     env = dict(os.environ, COLUMNS="200")  # Pelican's rich log lines stay whole in the log
     with open(log, "wb") as out:

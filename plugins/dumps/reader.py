@@ -39,7 +39,8 @@ class DumpReader(BaseReader):
             if filename.lower().endswith((".html", ".htm")):
                 return HTMLReader(self.settings).read(filename)
             return "", {"status": "skip"}
-        prepared = DumpReader.prepared.get(source) or self._clean(filename, source)
+        # Taken out, not looked up: each is read once, and the memory goes with the reading.
+        prepared = DumpReader.prepared.pop(source, None) or self._clean(filename, source)
         record = prepared.record
         override, problem = overrides.load(filename, self.options["override_suffix"])
         if problem:

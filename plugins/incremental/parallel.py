@@ -5,6 +5,7 @@ share of the pages straight from the parent's memory; only its log records and e
 back, pickled through a pipe. Without fork, or for a few pages, they render here, in order.
 """
 
+import gc
 import logging
 import os
 import pickle
@@ -50,6 +51,9 @@ def render_all(jobs: list, render, workers: int) -> None:
             render(job)
         return
     children = []
+    # Objects the garbage collector does not visit stay shared with the children instead
+    # of being copied into them (or back into this process) by its first collection.
+    gc.freeze()
     for k in range(1, workers):
         read_fd, write_fd = os.pipe()
         with warnings.catch_warnings():  # Python 3.12+ warns of fork beside threads; see _child
@@ -78,5 +82,6 @@ def render_all(jobs: list, render, workers: int) -> None:
             logging.getLogger(name).log(level, "%s", message)
         if problem and error is None:
             error = RuntimeError(f"rendering pages failed in a worker process: {problem}")
+    gc.unfreeze()
     if error is not None:
         raise error
