@@ -204,3 +204,51 @@ def test_a_menu_line_above_the_title_is_not_the_title(menu):
     result = clean("\n".join([menu, "Border talks resume in Geneva", "by Maria Okafor", "March 3, 2023", *P]))
     assert result.cleaned.title == "Border talks resume in Geneva"
     assert {b.furniture for b in result.removed if b.plain == menu} == {"navigation"}
+
+
+# -- headlines that read like prose, and the lines around them ----------------------------
+QUESTION = "Can the talks in Geneva end the standoff on the border this year?"
+
+
+def test_a_question_headline_above_the_byline_is_the_title():
+    result = clean("\n\n".join([QUESTION, "by Maria Okafor", "March 3, 2023", *P]))
+    c = result.cleaned
+    assert (c.title, c.title_derived, c.author) == (QUESTION, False, "Maria Okafor")
+    assert c.date.date().isoformat() == "2023-03-03"
+    assert body(result) == [("p", p) for p in P]
+
+
+def test_a_question_headline_opening_a_dump_is_the_title_not_its_first_paragraph():
+    result = clean("\n".join([QUESTION, *P]))
+    assert (result.cleaned.title, result.cleaned.title_derived) == (QUESTION, False)
+    assert body(result) == [("p", p) for p in P]
+
+
+def test_a_standfirst_above_the_byline_stays_in_the_article():
+    standfirst = "Both armies have pulled back a little, but neither government is ready to say so in public yet."
+    result = clean("\n\n".join(["Border talks resume in Geneva", standfirst, "By Maria Okafor", "March 3, 2023", *P]))
+    assert (result.cleaned.title, result.cleaned.author) == ("Border talks resume in Geneva", "Maria Okafor")
+    assert body(result) == [("p", standfirst)] + [("p", p) for p in P]
+
+
+# -- the corpus signal against the article's own structure ---------------------------------
+def write_dumps(tmp_path, texts):
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text)
+    return folder
+
+
+PLACES = ["Lima", "Hanoi", "Accra", "Oslo"]
+
+
+def test_a_byline_and_date_recurring_across_dumps_are_still_read(tmp_path):
+    # One author, one day, three articles under question headlines.
+    texts = ["\n".join([f"Can the summit in {place} settle the quarrel over the border?", "by Maria Okafor",
+                        "March 3, 2023", *P]) for place in PLACES[:3]]
+    recurring = recurring_lines(str(write_dumps(tmp_path, texts)), 3)
+    assert "by maria okafor" in recurring
+    for text in texts:
+        c = clean(text, recurring).cleaned
+        assert (c.title, c.author, c.date.date().isoformat()) == (text.split("\n")[0], "Maria Okafor", "2023-03-03")

@@ -4,7 +4,8 @@ The same decisions apply to text and HTML dumps once both are blocks:
 1. rules: each block is tried against the furniture patterns (boilerplate.py) and the
    corpus signal (a line found in many dumps, corpus.py);
 2. zones: the article runs from its first to its last real paragraph of prose. Above it
-   is the header (title, byline, date: read into metadata, never published as body);
+   is the header (title, byline, date: read into metadata, never published as body; a
+   "paragraph" that byline or date lines follow is the headline, or a standfirst);
    below it the trailer, which is furniture by position;
 3. smoothing: furniture comes in clusters (a form is a heading, labels and a button), so
    short lines that follow a form or a related-posts heading go with it, and short lines
@@ -30,6 +31,9 @@ PROSE_MIN_WORDS = 8
 # Furniture clusters end where a real paragraph starts again.
 ZONE_END_WORDS = 15
 HEADING_MAX_WORDS = 15
+# A headline is one sentence of at most this many words.
+TITLE_MAX_WORDS = 25
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(]?[A-Z]")
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
 _HEADER_FIELDS = (
     ("date", meta.parse_date, "a date line"),
@@ -87,6 +91,29 @@ def looks_like_heading(block: Block) -> bool:
     )
 
 
+def headline_shaped(block: Block) -> bool:
+    """One sentence short enough for a headline, not closed as a statement (a question,
+    an exclamation or no punctuation at all)."""
+    plain = block.plain.strip()
+    return (
+        block.kind == "p"
+        and 3 <= block.words <= TITLE_MAX_WORDS
+        and not plain.endswith((".", ",", ";", ":"))
+        and not _SENTENCE_BREAK.search(plain)
+    )
+
+
+def metadata_field(block: Block, cleaned: "Cleaned | None" = None):
+    """The header field (name, parser, rule) this line gives, if it is a date, byline or
+    reading-time line; with `cleaned`, only a field it has not got yet."""
+    plain = block.plain.strip()
+    return next((f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)), None)
+
+
+def _recurring_or_body(block: Block) -> bool:
+    return block.role == "body" or block.furniture == "recurring"
+
+
 class Cleaner:
     """One configured cleaner: furniture rules and the corpus signal for this build."""
 
@@ -129,19 +156,19 @@ class Cleaner:
         """Title, author, date and reading time from the lines above the article."""
         candidates = []
         for i, block in enumerate(header):
-            plain = block.plain.strip()
-            if block.role not in ("body", "furniture") or (block.role == "furniture" and block.furniture != "recurring"):
+            if not _recurring_or_body(block):
                 continue
-            field = next((f for f in _HEADER_FIELDS if not getattr(cleaned, f[0]) and f[1](plain)), None)
+            field = metadata_field(block, cleaned)
             if field:
                 name, parse, rule = field
-                setattr(cleaned, name, parse(plain))
+                setattr(cleaned, name, parse(block.plain.strip()))
                 block.drop(name, rule)
                 continue
-            if block.role == "body" or block.furniture == "recurring":
-                candidates.append(i)
+            candidates.append(i)
         # The title is the first line of some length; other articles' related-post lists
         # repeat titles, so a recurring line is a title only when nothing else can be.
+        # A paragraph of prose is a standfirst, not a title, unless shaped as a headline.
+        candidates = [i for i in candidates if headline_shaped(header[i]) or not is_prose(header[i])]
         fresh = [i for i in candidates if header[i].furniture != "recurring"]
         title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
         if title_at is None and fresh:
@@ -158,6 +185,27 @@ class Cleaner:
                 block.drop("author", "a bare byline next to the date")
             else:
                 block.drop("furniture", "above the article (header)", "header")
+
+    @staticmethod
+    def article_start(blocks: list[Block], first: int) -> int:
+        """Where the article starts: at its first paragraph of prose, unless byline or date
+        lines follow that paragraph, which makes it the headline (a headline can read like
+        prose: a question of a dozen words) or a standfirst above the byline; or unless it
+        is shaped as a headline and opens the dump with nothing above that could be one."""
+        end = None
+        for i in range(first + 1, len(blocks)):
+            block = blocks[i]
+            if not _recurring_or_body(block):
+                continue
+            if is_prose(block) or not metadata_field(block):  # "By contrast, ..." is no byline
+                break
+            end = i + 1
+        if end is None:
+            if not headline_shaped(blocks[first]) or any(_recurring_or_body(b) for b in blocks[:first]):
+                return first
+            end = first + 1
+        after = (i for i in range(end, len(blocks)) if blocks[i].role == "body" and is_prose(blocks[i]))
+        return next(after, first)
 
     @staticmethod
     def _near_date(header: list[Block], i: int) -> bool:
@@ -237,6 +285,7 @@ class Cleaner:
             return cleaned
         first, last = span
         if has_header:
+            first = self.article_start(blocks, first)
             self.read_header(blocks[:first], cleaned)
         else:
             for block in blocks[:first]:
