@@ -252,3 +252,30 @@ def test_a_byline_and_date_recurring_across_dumps_are_still_read(tmp_path):
     for text in texts:
         c = clean(text, recurring).cleaned
         assert (c.title, c.author, c.date.date().isoformat()) == (text.split("\n")[0], "Maria Okafor", "2023-03-03")
+
+
+@pytest.mark.parametrize("bullet,sep", [("* ", "\n\n"), ("", "\n")], ids=["bulleted", "one per line, no bullets"])
+def test_a_list_the_article_introduces_is_kept_though_its_lines_recur(tmp_path, bullet, sep):
+    # The introduction and two items recur in every dump; the third item is each article's own.
+    intro, shared = "Three demands stand out:", ["A timetable for the pullback.", "Joint patrols on the ridge."]
+    texts = [sep.join(["Border talks resume", P[0], intro, *(bullet + item for item in shared),
+                       f"{bullet}A hotline between the commanders in {place}.", P[1]]) for place in PLACES]
+    recurring = recurring_lines(str(write_dumps(tmp_path, texts)), 3)
+    kept = [text for _, text in body(clean(texts[0], recurring))]
+    assert kept == [P[0], intro, *shared, "A hotline between the commanders in Lima.", P[1]]
+
+
+def test_a_list_whose_every_line_recurs_is_the_sites_not_the_articles(tmp_path):
+    box = ["Our reading list:", "* Why Seoul is buying more missiles", "* Five myths about sanctions"]
+    texts = ["\n\n".join([f"Border talks resume in {place}", P[0], *box, P[1]]) for place in PLACES]
+    recurring = recurring_lines(str(write_dumps(tmp_path, texts)), 3)
+    assert body(clean(texts[0], recurring)) == [("p", P[0]), ("p", P[1])]
+
+
+def test_a_recurring_subheading_is_kept_across_an_inline_insert(tmp_path):
+    texts = ["\n\n".join([f"Border talks resume in {place}", P[0], "The view from the capital",
+                          f"Also read: What the summit in {place} changed", P[1]]) for place in PLACES]
+    recurring = recurring_lines(str(write_dumps(tmp_path, texts)), 3)
+    assert "the view from the capital" in recurring
+    result = clean(texts[0], recurring)
+    assert body(result) == [("p", P[0]), ("h", "The view from the capital"), ("p", P[1])]

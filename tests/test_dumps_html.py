@@ -102,3 +102,23 @@ def test_a_page_without_an_article_is_skipped():
     html = b"<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><p>Subscribe now</p></body></html>"
     result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
     assert result.skip_reason
+
+
+def test_a_page_subheading_recurring_across_pages_is_kept():
+    # Every page of this site has a "Background" section: the corpus signal sees the line
+    # recur, the page marks it as a subheading between paragraphs.
+    from plugins.dumps.corpus import lines_of, recurring
+
+    def saved(place):
+        return (f"<!DOCTYPE html><html><head><title>Talks in {place}</title></head><body><article>"
+                f"<h1>Talks in {place}</h1><p>The delegations met in {place} on Monday and agreed to keep talking "
+                "about the disputed border, although neither side would say what had been offered.</p>"
+                "<h2>Background</h2><p>The two armies have faced each other on the ridge since the clash of the "
+                f"spring, and the talks in {place} are the first since then that both capitals confirmed.</p>"
+                "</article></body></html>").encode()
+
+    pages = [saved(place) for place in ("Lima", "Hanoi", "Accra")]
+    signal = recurring((lines_of(data, True) for data in pages), 3)
+    assert "background" in signal
+    result = clean_dump(pages[0], "page.html", Cleaner(Boilerplate(), signal))
+    assert "<h2>Background</h2>" in result.html

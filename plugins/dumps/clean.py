@@ -2,7 +2,8 @@
 
 The same decisions apply to text and HTML dumps once both are blocks:
 1. rules: each block is tried against the furniture patterns (boilerplate.py) and the
-   corpus signal (a line found in many dumps, corpus.py);
+   corpus signal (a line found in many dumps, corpus.py); the article's structure
+   overrules the signal for a list the article introduces and a subheading;
 2. zones: the article runs from its first to its last real paragraph of prose. Above it
    is the header (title, byline, date: read into metadata, never published as body; a
    "paragraph" that byline or date lines follow is the headline, or a standfirst);
@@ -110,8 +111,56 @@ def metadata_field(block: Block, cleaned: "Cleaned | None" = None):
     return next((f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)), None)
 
 
+def introduces_list(block: Block) -> bool:
+    """A short line that announces what follows ("Three points stand out:")."""
+    return block.kind == "p" and block.words <= HEADING_MAX_WORDS and block.plain.rstrip().endswith(":")
+
+
+def list_items(blocks: list[Block], i: int) -> list[int]:
+    """Indices of the items of the list that blocks[i] introduces: its bulleted items, or,
+    where the dump lost its bullets, the short lines below it. An inline insert may stand
+    between the introduction and the list, not inside the list."""
+    start = next((k for k in range(i + 1, len(blocks)) if not _inline_furniture(blocks[k])), len(blocks))
+    bulleted = start < len(blocks) and blocks[start].kind == "li"
+    items = []
+    for k in range(start, len(blocks)):
+        block = blocks[k]
+        if not _recurring_or_body(block):
+            break
+        if bulleted and block.kind != "li":
+            break
+        if not bulleted and (block.kind != "p" or block.words >= ZONE_END_WORDS or introduces_list(block)):
+            break
+        items.append(k)
+    return items
+
+
 def _recurring_or_body(block: Block) -> bool:
     return block.role == "body" or block.furniture == "recurring"
+
+
+def _inline_furniture(block: Block) -> bool:
+    """A furniture line dropped into the article on its own ("Also read: ..."), not the
+    start of a block of furniture."""
+    return block.role == "furniture" and block.furniture != "recurring" and not block.extra.get("starts_zone")
+
+
+def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:
+    """The nearest article block on one side of blocks[i], past recurring lines and
+    inline furniture; None when other furniture (or nothing) comes first."""
+    k = i + step
+    while 0 <= k < len(blocks):
+        block = blocks[k]
+        if block.role == "body":
+            return block
+        if block.furniture != "recurring" and not _inline_furniture(block):
+            return None
+        k += step
+    return None
+
+
+def _restore(block: Block) -> None:
+    block.role, block.rule, block.furniture = "body", "", ""
 
 
 class Cleaner:
@@ -264,14 +313,38 @@ class Cleaner:
                 block.kind = "h"
 
     def protect_recurring(self, blocks: list[Block]) -> None:
-        """A recurring line between two paragraphs, shaped as a subheading, is a subheading."""
-        for i in range(1, len(blocks) - 1):
-            block = blocks[i]
-            if block.furniture == "recurring" and looks_like_heading(block):
-                prev = next((b for b in reversed(blocks[:i]) if b.role != "furniture" or b.furniture != "recurring"), None)
-                nxt = blocks[i + 1]
-                if prev is not None and prev.role == "body" and is_prose(prev) and nxt.role == "body" and is_prose(nxt):
-                    block.role, block.rule, block.furniture = "body", "", ""
+        """The corpus signal judges lines one by one; the article's structure judges them
+        as parts of a whole. A line that recurs in other dumps is still this article's when
+        - a list is introduced by the article: a line ending with ":" right below a
+          paragraph, list item or subheading, with its items, unless every line of that
+          list recurs (then it is the site's own box, a related-posts list say);
+        - it is a subheading: shaped as one (or marked as one by the page), with article
+          text above it and a paragraph (or a list's introduction) below it.
+        Furniture dropped in between on its own ("Also read: ...") does not part them."""
+        for i, block in enumerate(blocks):
+            if not _recurring_or_body(block) or not introduces_list(block):
+                continue
+            above = _neighbour(blocks, i, -1)
+            items = list_items(blocks, i)
+            unit = [blocks[i]] + [blocks[k] for k in items]
+            if (
+                above is not None
+                and (is_prose(above) or above.kind in ("li", "h") or looks_like_heading(above))
+                and len(items) >= 2
+                and not all(b.furniture == "recurring" for b in unit)
+            ):
+                for member in unit:
+                    _restore(member)
+        for i, block in enumerate(blocks):
+            if block.furniture == "recurring" and (block.kind == "h" or looks_like_heading(block)):
+                above, below = _neighbour(blocks, i, -1), _neighbour(blocks, i, 1)
+                if (
+                    above is not None
+                    and (is_prose(above) or above.kind == "li")
+                    and below is not None
+                    and (is_prose(below) or introduces_list(below))
+                ):
+                    _restore(block)
 
     def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:
         """Run the stages over blocks from either kind of dump."""
