@@ -96,3 +96,12 @@ def test_a_rebuild_takes_unchanged_articles_tags_from_the_cache(tmp_path, monkey
     assert {a.title: [t.name for t in a.tags] for a in second.articles} == tags
     build(tmp_path, post_a=POST_A.replace("S-400", "S-500"))
     assert len(tagged) == 1
+
+
+def test_topic_members_answer_in_as_the_list_would(tmp_path):
+    _, generator = build(tmp_path)
+    for topic, members in generator.tags.items():
+        assert type(members).__name__ == "_Members"
+        for article in generator.articles:
+            assert (article in members) == any(article is m for m in list(members))
+        assert object() not in members
