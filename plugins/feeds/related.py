@@ -27,6 +27,7 @@ def link_articles(articles, count: int) -> None:
             positions[tag, index] = len(by_tag[tag])
             by_tag[tag].append(index)
 
+    urls = [a.url for a in articles]  # read once: sort keys below would read each many times
     for index, article in enumerate(articles):
         shared = defaultdict(int)
         for tag in getattr(article, "tags", ()):
@@ -36,7 +37,6 @@ def link_articles(articles, count: int) -> None:
                     shared[other] += 1
 
         def rank(other, date=article.date):
-            return (-shared[other], abs((articles[other].date - date).total_seconds()),
-                    articles[other].url)
+            return (-shared[other], abs((articles[other].date - date).total_seconds()), urls[other])
 
         article.related_articles = [articles[i] for i in sorted(shared, key=rank)[:count]]

@@ -26,6 +26,24 @@ _PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.time, datet
 _SOURCE_SUFFIXES = (".py", ".html", ".xml", ".j2", ".jinja", ".yaml", ".yml", ".json", ".css", ".js", ".txt")
 
 
+_PLAIN_TYPES: dict = {}  # type -> is it plain? (isinstance over _PLAIN, once per type)
+
+
+def _is_plain(value) -> bool:
+    kind = type(value)
+    plain = _PLAIN_TYPES.get(kind)
+    if plain is None:
+        plain = _PLAIN_TYPES[kind] = issubclass(kind, _PLAIN)
+    return plain
+
+
+def _sorted_items(mapping) -> list:
+    try:
+        return sorted(mapping.items())
+    except TypeError:  # keys (or tied values) that do not compare
+        return sorted(mapping.items(), key=lambda item: repr(item[0]))
+
+
 def _hash(*parts: bytes) -> bytes:
     # A pickle of the tuple keeps part boundaries, and is made in C.
     return hashlib.blake2b(pickle.dumps(parts, protocol=5), digest_size=20).digest()
@@ -99,7 +117,7 @@ class Fingerprints:
 
     def value(self, value, depth: int = 0) -> bytes:
         """Plain values as their repr, anything else as a digest (memoised)."""
-        if isinstance(value, _PLAIN):
+        if _is_plain(value):
             return f"{type(value).__name__}:{value!r}".encode()
         found = self._values.get((id(value), None)) or self._values.get((id(value), depth))
         if found is None:
@@ -113,13 +131,13 @@ class Fingerprints:
         """(digest, whether any object took part)."""
         kind = type(value).__qualname__.encode()
         if isinstance(value, Mapping):
-            items = sorted(value.items(), key=lambda item: repr(item[0]))
-            if all(isinstance(v, _PLAIN) for _, v in items):
+            items = _sorted_items(value)
+            if all(_is_plain(v) for _, v in items):
                 return _hash(kind, repr(items).encode()), False
             return self._items(kind, [(repr(k).encode(), v) for k, v in items], depth)
         if isinstance(value, (list, tuple, set, frozenset)):
             items = list(value)
-            if all(isinstance(v, _PLAIN) for v in items):
+            if all(_is_plain(v) for v in items):
                 items = sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
                 return _hash(kind, repr(items).encode()), False
             digest, holds = self._items(kind, [(b"", v) for v in items], depth)
@@ -137,20 +155,23 @@ class Fingerprints:
         parts, holds = [kind], False
         for label, item in items:
             parts += [label, self.value(item, depth)]
-            holds = holds or (id(item), None) not in self._values and not isinstance(item, _PLAIN)
+            holds = holds or (id(item), None) not in self._values and not _is_plain(item)
         return _hash(*parts), holds
 
     def _attributes(self, value) -> tuple[bytes, list]:
         """(digest of the plain attributes, [(name, value) of the others]), once per object."""
         key = ("attributes", id(value))
         if key not in self._values:
-            plain, linked, cls = [], [], type(value)
-            for name, attribute in sorted(value.__dict__.items()):
+            plain, linked, cls, attributes = [], [], type(value), value.__dict__
+            for name, attribute in sorted(attributes.items()):
                 # An entry under a property's name is never read (Pelican's URLWrapper.as_dict
                 # leaves copies of `name` and `slug` there, or not, depending on call order).
                 if name in _SKIP or isinstance(getattr(cls, name, None), property):
                     continue
-                (plain if isinstance(attribute, _PLAIN) else linked).append((name, attribute))
+                if name == "metadata" and isinstance(attribute, Mapping):
+                    # Pelican copies each metadata entry to an attribute: hash what differs.
+                    attribute = {k: v for k, v in attribute.items() if attributes.get(str(k).lower(), _SKIP) is not v}
+                (plain if _is_plain(attribute) else linked).append((name, attribute))
             # repr tells 1, 1.0, True and "1" apart, and is stable for dates and strings.
             digest = _hash(cls.__qualname__.encode(), repr(plain).encode())
             self._values[key] = ((digest, linked), value)
