@@ -80,7 +80,7 @@ def test_reader_builds_the_dump_despite_a_broken_override(tmp_path, caplog):
     assert meta["title"] == "A headline found by the cleaner"
     assert str(meta["author"]) == "Someone Else"
     assert "coastguards" in content
-    flag = next(f for f in meta["dump_report"]["flags"] if f.startswith("override ignored"))
+    flag = next(f for f in type(read).reports["shoal.txt"]["flags"] if f.startswith("override ignored"))
     assert "shoal.txt.yaml:" in flag
     assert any("shoal.txt.yaml" in r.getMessage() for r in caplog.records)
 

@@ -6,7 +6,7 @@ import os
 from pelican import signals
 from pelican.utils import order_content
 
-from .duplicates import find_duplicates
+from .duplicates import find_duplicates, fingerprint
 from .prepare import prepare_dumps
 from .reader import DumpReader
 from .report import complete, write
@@ -33,18 +33,19 @@ def start_build(generator):
     # Shown by default, like Pelican's own "Done:" line; silent under -q.
     show = logging.getLogger(__name__).isEnabledFor(logging.WARNING)
     DumpReader.prepared = prepare_dumps(root, options, cache, show) if os.path.isdir(root) else {}
+    DumpReader.reports = {}
 
 
 def note_skipped(generator, metadata):
     source = metadata.get("dump_source")
     if source and metadata.get("status") == "skip":
         row = {"source": source, "status": "skipped", "removed": []}
-        row["reason"] = (metadata.get("dump_report") or {}).get("reason") or "status: skip (override)"
+        row["reason"] = DumpReader.reports.get(source, {}).get("reason") or "status: skip (override)"
         _rows[source] = row
 
 
 def _row(article, status, reason=""):
-    report = getattr(article, "dump_report", {}) or {}
+    report = DumpReader.reports.get(article.dump_source, {})
     row = {
         "source": article.dump_source,
         "status": status,
@@ -75,7 +76,9 @@ def dedupe(generator):
     """Drop duplicate dumps before tagging, and make every URL unique."""
     dumps = [a for a in generator.articles if getattr(a, "dump_source", None)]
     ranked = sorted(dumps, key=lambda a: (bool(getattr(a, "undated", False)), -len(a.content), a.dump_source))
-    duplicates = find_duplicates(ranked)
+    # Paragraph keys come from the (parallel, cached) cleaning; from the content if absent.
+    duplicates = find_duplicates(ranked, lambda a: DumpReader.reports.get(a.dump_source, {}).get("paragraphs")
+                                 or fingerprint(a.content))
     if duplicates:
         generator.articles = [a for a in generator.articles if a not in duplicates]
     _unique_urls(generator.articles + generator.hidden_articles + generator.drafts)

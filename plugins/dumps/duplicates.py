@@ -24,12 +24,14 @@ def fingerprint(html: str) -> set[str]:
     return keys
 
 
-def find_duplicates(articles: list) -> dict:
-    """{duplicate article: the article kept}, keeping the first of each group in order."""
+def find_duplicates(articles: list, keys_of=lambda article: fingerprint(article.content)) -> dict:
+    """{duplicate article: the article kept}, keeping the first of each group in order.
+
+    keys_of(article) gives an article's paragraph keys (by default, from its content)."""
     owner: dict[str, object] = {}
     duplicates = {}
     for article in articles:
-        keys = fingerprint(article.content)
+        keys = keys_of(article)
         if not keys:
             continue
         counts: dict[int, int] = {}

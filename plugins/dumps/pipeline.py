@@ -6,6 +6,7 @@ from datetime import datetime
 from .blocks import Block
 from .clean import Cleaned, Cleaner, is_prose
 from .decode import decode, looks_binary
+from .duplicates import fingerprint
 from .htmldump import html_blocks
 from .render import render, summary
 from .textdump import text_blocks
@@ -49,6 +50,7 @@ class Result:
                 for b in cleaned.removed
             ),
             signal=cleaned.signal,
+            paragraphs=frozenset(fingerprint(self.html)),
         )
 
 
@@ -68,6 +70,7 @@ class Record:
     author_note: str = ""
     removed: tuple[dict, ...] = ()
     signal: dict = field(default_factory=dict)
+    paragraphs: frozenset = frozenset()  # duplicates.fingerprint of html, made in the workers
 
 
 def _bounded(text: str) -> str:

@@ -23,6 +23,10 @@ class DumpReader(BaseReader):
     # Set per build by the plugin: every dump cleaned up front (prepare.py). A dump
     # missing from it (standalone use, a file added mid-build) is cleaned here.
     prepared: dict[str, Prepared] = {}
+    # What the build report says of each dump read (flags, removed lines, skip reason)
+    # and its paragraph keys for duplicate detection, by source: kept here, not in the
+    # article, since no page shows them.
+    reports: dict[str, dict] = {}
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -47,7 +51,8 @@ class DumpReader(BaseReader):
             logger.warning("%s (the dump is built with what cleaning found)", problem)
         if record.skip_reason:
             logger.warning("%s: skipped, %s", source, record.skip_reason)
-            return "", {"status": "skip", "dump_source": source, "dump_report": {"reason": record.skip_reason}}
+            DumpReader.reports[source] = {"reason": record.skip_reason}
+            return "", {"status": "skip", "dump_source": source}
         return record.html, self._metadata(source, prepared.digest, record, override, problem)
 
     def _clean(self, filename, source) -> Prepared:
@@ -85,8 +90,9 @@ class DumpReader(BaseReader):
             "tag_hints": list(record.tag_hints),
             "topics_add": override.get("tags", []),
             "topics_remove": override.get("remove_tags", []),
-            "dump_report": {"flags": flags, "removed": [dict(row) for row in record.removed]},
         }
+        DumpReader.reports[source] = {"flags": flags, "removed": [dict(row) for row in record.removed],
+                                      "paragraphs": record.paragraphs}
         author = override.get("author") or record.author
         if author:
             metadata["author"] = Author(author, self.settings)
