@@ -93,6 +93,7 @@ def build(content: Path, output: Path, conf="pelicanconf.py", **override) -> dic
     """Run Pelican with the project's settings file on `content`; return the settings."""
     settings = read_settings(str(ROOT / conf), override={
         "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+        "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
         "PLUGINS": ["feeds", "seo", fake_topics], "TEST_FAKE_TOPICS": True,
         "FEEDS": {"max_items": 5, "topic_max_items": 50}, **override,
     })
@@ -132,6 +133,16 @@ def test_rebuild_leaves_unchanged_feeds_alone(tmp_path):
         os.utime(feed, ns=(1, 1))
     build(tmp_path / "content", tmp_path / "out")
     assert [f.name for f in feeds if f.stat().st_mtime_ns != 1] == []
+
+
+def test_a_deleted_feed_comes_back_although_nothing_changed(tmp_path):
+    write_posts(tmp_path / "content")
+    build(tmp_path / "content", tmp_path / "out")
+    feed = tmp_path / "out/feeds/all.atom.xml"
+    first = feed.read_bytes()
+    feed.unlink()
+    build(tmp_path / "content", tmp_path / "out")
+    assert feed.read_bytes() == first
 
 
 def test_a_changed_article_rewrites_its_feeds_only(tmp_path):

@@ -1,7 +1,10 @@
 """Wiring into Pelican: template helpers on every generator's Jinja environment, and a
 generator that runs after the articles are read (context step) and writes the feeds."""
 
+import hashlib
+import json
 import logging
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,22 +80,66 @@ def _complete_topics(context) -> None:
     context["busiest_topics"] = busiest[:BUSIEST_TOPICS]
 
 
+def _build_digest(settings) -> bytes:
+    """This plugin's code and the plain settings: what every feed depends on besides its articles."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update(repr(sorted((k, v) for k, v in settings.items()
+                              if isinstance(v, (str, int, float, bool, type(None))))).encode())
+    return digest.digest()
+
+
+def _article_digest(article) -> bytes:
+    """Everything entry_for reads of an article."""
+    author = getattr(article, "author", None)
+    return hashlib.blake2b(pickle.dumps((
+        article.url, article.title, article.date, getattr(article, "modified", None),
+        author.name if author else "", tuple(t.name for t in getattr(article, "tags", ())),
+        article.metadata.get("summary"), article._content), protocol=5), digest_size=16).digest()
+
+
 class FeedsGenerator:
-    """Runs after Pelican's own generators have read every article."""
+    """Runs after Pelican's own generators have read every article.
+
+    A feed whose inputs (articles, titles, settings, this plugin's code) are those of the
+    last build, and whose files are still there, is not rendered again: digests of the
+    inputs are kept in CACHE_PATH, one file per output folder.
+    """
 
     def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
         self.context = context
         self.output_path = Path(output_path)
+        tag = hashlib.blake2b(str(self.output_path.resolve()).encode(), digest_size=8).hexdigest()
+        self.digests_path = Path(settings["CACHE_PATH"]) / f"feeds-{tag}.json"
+        self.build_digest = _build_digest(settings)
 
     def generate_context(self):
         link_articles(self.context.get("articles", []), _config.feeds.related_articles)
         _complete_topics(self.context)
 
+    def _load_digests(self) -> dict:
+        try:
+            found = json.loads(self.digests_path.read_text(encoding="utf-8"))
+            return found if isinstance(found, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
     def generate_output(self, writer):
-        cfg, entries = _config, {}
+        cfg, entries, articles_seen = _config, {}, {}
+        previous, current = self._load_digests(), {}
 
         def write(articles, limit, title, description, page_url, feeds):
             chosen = _newest_first(articles)[:limit]
+            parts = [self.build_digest, pickle.dumps((title, description, page_url, cfg.base, cfg.tz))]
+            for a in chosen:
+                if a.url not in articles_seen:
+                    articles_seen[a.url] = _article_digest(a)
+                parts.append(articles_seen[a.url])
+            digest = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
+            current[feeds[0].url] = digest
+            if previous.get(feeds[0].url) == digest and all((self.output_path / f.url).is_file() for f in feeds):
+                return
             for a in chosen:
                 if a.url not in entries:
                     entries[a.url] = build.entry_for(a, cfg.base, cfg.tz)
@@ -116,6 +163,12 @@ class FeedsGenerator:
             outlines.append((tag, feeds[0], page_url))
         write_if_changed(self.output_path / urls.OPML_PATH,
                          opml.render(f"{cfg.sitename}: topic feeds", outlines))
+        try:
+            self.digests_path.parent.mkdir(parents=True, exist_ok=True)
+            self.digests_path.write_text(json.dumps(current, sort_keys=True), encoding="utf-8")
+        except OSError as error:
+            logger.warning("%s: cannot keep feed digests (the next build renders every feed): %s",
+                           self.digests_path, error)
         logger.info("Feeds: site + %d topics", len(outlines))
 
 
