@@ -60,6 +60,21 @@ def test_objects_count_up_to_max_depth():
     assert Fingerprints(b"").value(beyond[0]) == Fingerprints(b"").value(beyond[1])
 
 
+def test_a_listing_page_depends_on_its_own_slice_not_on_the_whole_listing():
+    from pelican.paginator import Paginator
+
+    def page_one(titles):
+        articles = [SimpleNamespace(title=t) for t in titles]
+        paginator = Paginator("index.html", "", articles, {"DEFAULT_ORPHANS": 0}, per_page=10)
+        return Fingerprints(b"").value(paginator.page(1))
+
+    titles = [f"article {i}" for i in range(20)]
+    first = page_one(titles)
+    assert page_one(titles[:15] + ["changed"] + titles[16:]) == first  # on page 2
+    assert page_one(titles[:3] + ["changed"] + titles[4:]) != first  # on page 1
+    assert page_one(titles + ["one more"]) != first  # page 1 says how many pages there are
+
+
 def test_template_names_follow_extends_and_imports():
     env = Environment(loader=DictLoader({
         "base.html": "{{ SITENAME }}{% block body %}{% endblock %}",

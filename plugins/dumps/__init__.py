@@ -61,7 +61,10 @@ def _row(article, status, reason=""):
 
 
 def _unique_urls(articles):
-    """Two articles with the same title get distinct, stable URLs (ordered by source)."""
+    """Two articles with the same title get distinct, stable URLs (ordered by source).
+
+    URLs are final from here on, so each is fixed on its article: Pelican would format it
+    anew on every read of `article.url` (a listing page reads dozens)."""
     taken = set()
     for article in sorted(articles, key=lambda a: a.source_path):
         base, n, save_as = article.slug, 1, article.save_as
@@ -70,6 +73,7 @@ def _unique_urls(articles):
             article.slug = f"{base}-{n}"
             save_as = article.save_as
         taken.add(save_as)
+        article.override_url, article.override_save_as = article.url, save_as
 
 
 def dedupe(generator):
@@ -88,9 +92,6 @@ def dedupe(generator):
         articles = sorted(getattr(generator, name), key=lambda a: a.slug)
         setattr(generator, name, order_content(articles, generator.settings["ARTICLE_ORDER_BY"]))
     for article in generator.articles + generator.hidden_articles + generator.drafts:
-        # URLs are final from here on; Pelican would re-format one on every read of
-        # `article.url` (a listing page reads dozens), so it is fixed once.
-        article.override_url, article.override_save_as = article.url, article.save_as
         # Same-slug dumps are not translations of each other, whatever Pelican concluded.
         article.translations = [t for t in getattr(article, "translations", []) if t.lang != article.lang]
     for article, kept in duplicates.items():

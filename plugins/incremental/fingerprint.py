@@ -16,6 +16,7 @@ import pickle
 from collections.abc import Mapping
 
 from jinja2 import meta
+from pelican.paginator import Paginator
 
 # article page -> a related article -> its tags, whose plain attributes (name, count)
 # still count; objects further away than MAX_DEPTH are not looked at.
@@ -146,6 +147,11 @@ class Fingerprints:
             return digest, holds
         if getattr(value, "__dict__", None) is None:  # functions, builtins: the site digest covers code
             return _hash(kind), False
+        if isinstance(value, Paginator):
+            # A listing's pages each hold their own slice (Page.object_list); what a page
+            # shows of the paginator is its counts. Its whole object_list would make every
+            # page of a listing depend on every article in it.
+            return _hash(kind, repr((value.name, value.url, value.per_page, value.count, value.num_pages)).encode()), True
         plain, linked = self._attributes(value)
         if depth >= MAX_DEPTH:
             return plain, True
