@@ -172,3 +172,44 @@ def test_a_site_can_add_its_own_furniture_patterns():
     assert RULES.match("Buy the print edition") is None
     rule = rules.match("Buy the print edition")
     assert rule is not None and rule.kind == "promo"
+
+
+# -- the needle prefilter: a shortcut, never a change of answer ---------------------------
+def _every_rule(line):
+    """What Boilerplate.match answers without its prefilter: every rule, in order."""
+    from plugins.dumps.boilerplate import _STRIP
+
+    plain = _STRIP.sub("", line.replace("**", "")).strip()
+    short = len(plain.split()) <= RULES.short_words
+    return next((r for r in RULES.rules if plain and (short or not r.short_only) and r.pattern.search(plain)), None)
+
+
+PREFILTER_LINES = [line for _, line in FURNITURE] + [
+    "ſubscribe now",  # long s: case-insensitive regexes take it for "s"
+    "SHARE THIS STORY",
+    "Contact us at desk@example.org for corrections",
+    "Read more: İnside the talks",
+    "The talks resumed on Monday after a pause of six weeks, officials said.",
+    "© 2024 Example Review",
+    "News | Opinion | Long Reads",
+]
+
+
+@pytest.mark.parametrize("line", PREFILTER_LINES)
+def test_the_needle_prefilter_never_changes_the_answer(line):
+    assert Boilerplate.match.__wrapped__(RULES, line) == _every_rule(line)
+
+
+def test_most_rules_have_needles():
+    assert sum(rule.needles is not None for rule in RULES.rules) >= 0.9 * len(RULES.rules)
+
+
+def test_ascii_folds_are_all_the_non_ascii_letters_re_ignorecase_takes_for_ascii():
+    import re
+    import sys
+
+    from plugins.dumps.boilerplate import ASCII_FOLDS
+
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {cp for cp in range(128, sys.maxunicode + 1) if ascii_letter.fullmatch(chr(cp))}
+    assert found == set(ASCII_FOLDS)

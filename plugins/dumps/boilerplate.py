@@ -1,14 +1,68 @@
 """Furniture by kind: the patterns of data/boilerplate.yaml (plus the site's own)."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 import yaml
 
+try:  # the standard library's regex parser; without it every rule is simply tried
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - other layouts of the re package
+    _sre = _sre_parse = None
+
 DATA = Path(__file__).with_name("data") / "boilerplate.yaml"
+# The only characters outside ASCII that Python's case-insensitive matching takes for ASCII
+# letters (all of Unicode checked: tests/test_dumps_furniture.py): folded before the needle
+# search, so it finds what the regexes would.
+ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _STRIP = re.compile(r"^[\s>*•·\-–—|#]+|[\s|]+$")
+
+
+def _needles(items) -> set[str] | None:
+    """Strings of which every match of this parsed sequence contains at least one, or
+    None when that cannot be told. Takes the most selective mandatory element: a run of
+    literal characters, or a group whose every branch has needles of its own."""
+    best, run = None, ""
+
+    def consider(candidate):
+        nonlocal best
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is _sre.SUBPATTERN:
+            consider(_needles(av[-1]))
+        elif op is _sre.BRANCH:
+            parts = [_needles(branch) for branch in av[1]]
+            consider(None if any(p is None for p in parts) else set().union(*parts))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] > 0:
+            consider(_needles(av[2]))
+    consider({run} if run else None)
+    return best
+
+
+def needles(pattern: str) -> frozenset | None:
+    """Lower-case strings one of which any line the (case-insensitive) pattern matches
+    contains, so lines without any skip the regex; None: the pattern is always tried."""
+    if _sre is None:
+        return None
+    try:
+        found = _needles(_sre_parse.parse(pattern, re.IGNORECASE))
+    except Exception:  # an unusual construct: no shortcut
+        return None
+    # Only plain ASCII needles: case-insensitive matching of other letters has folds
+    # ("ſ" matches "s") that a lower-cased `in` would miss.
+    if not found or not all(n.isascii() for n in found):
+        return None
+    return frozenset(n.lower() for n in found)
 
 
 @dataclass(frozen=True)
@@ -17,6 +71,8 @@ class Rule:
     pattern: re.Pattern
     short_only: bool
     starts_zone: bool
+    # Lower-case strings a matching line must contain one of; None: always tried.
+    needles: frozenset | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str:
@@ -36,11 +92,23 @@ class Boilerplate:
                 target[scope] = list(target.get(scope, [])) + list(spec.get(scope, []))
             target.setdefault("starts_zone", spec.get("starts_zone", False))
         self.rules = [
-            Rule(kind, re.compile(p, re.IGNORECASE), scope == "short", bool(spec.get("starts_zone")))
+            Rule(kind, re.compile(p, re.IGNORECASE), scope == "short", bool(spec.get("starts_zone")), needles(p))
             for kind, spec in kinds.items()
             for scope in ("short", "any")
             for p in spec.get(scope, [])
         ]
+        # One pass of an Aho-Corasick automaton over a line finds every rule whose needles
+        # it contains; only those (and the rules without needles) run their regex.
+        self._always = frozenset(i for i, rule in enumerate(self.rules) if rule.needles is None)
+        by_needle: dict = {}
+        for i, rule in enumerate(self.rules):
+            for needle in rule.needles or ():
+                by_needle.setdefault(needle, set()).add(i)
+        self._needles = ahocorasick.Automaton()
+        for needle, rules in by_needle.items():
+            self._needles.add_word(needle, frozenset(rules))
+        if by_needle:
+            self._needles.make_automaton()
 
     @lru_cache(maxsize=65536)  # noqa: B019 - instances live for the process (boilerplate_for)
     def match(self, text: str) -> Rule | None:
@@ -52,7 +120,12 @@ class Boilerplate:
         if not line:
             return None
         short = len(line.split()) <= self.short_words
-        for rule in self.rules:
+        candidates = set(self._always)
+        if len(self._needles):
+            for _, rules in self._needles.iter(line.translate(ASCII_FOLDS).lower()):
+                candidates |= rules
+        for i in sorted(candidates):
+            rule = self.rules[i]
             if (short or not rule.short_only) and rule.pattern.search(line):
                 return rule
         return None
