@@ -120,23 +120,24 @@ class Fingerprints:
         """Plain values as their repr, anything else as a digest (memoised)."""
         if _is_plain(value):
             return f"{type(value).__name__}:{value!r}".encode()
-        found = self._values.get((id(value), None)) or self._values.get((id(value), depth))
+        identity = id(value)
+        found = self._values.get((identity, None)) or self._values.get((identity, depth))
         if found is None:
             digest, holds_objects = self._compute(value, depth)
             # Pure data (lists and dicts of plain values: metadata, report rows) hashes the
             # same at any depth, so it is hashed once.
-            found = self._values[(id(value), depth if holds_objects else None)] = (digest, value)
+            found = self._values[(identity, depth if holds_objects else None)] = (digest, value)
         return found[0]
 
     def _compute(self, value, depth: int) -> tuple[bytes, bool]:
         """(digest, whether any object took part)."""
         kind = type(value).__qualname__.encode()
-        if isinstance(value, Mapping):
+        if type(value) is dict or isinstance(value, Mapping):
             items = _sorted_items(value)
             if all(_is_plain(v) for _, v in items):
                 return _hash(kind, repr(items).encode()), False
             return self._items(kind, [(repr(k).encode(), v) for k, v in items], depth)
-        if isinstance(value, (list, tuple, set, frozenset)):
+        if type(value) in (list, tuple) or isinstance(value, (list, tuple, set, frozenset)):
             items = list(value)
             if all(_is_plain(v) for v in items):
                 items = sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items

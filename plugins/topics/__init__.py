@@ -65,11 +65,12 @@ def tag_articles(generator):
 
 
 class _Members(list):
-    """A topic's articles, with `in` answered from a set of identities.
+    """A topic's (or an author's) articles, with `in` answered from a set of identities.
 
-    Pelican's generate_tags asks `article in articles` for every article of the site and
-    every topic: quadratic with a list (seconds at 10,000 articles), linear with this.
-    Articles compare by identity, so the answer is the list's own.
+    Pelican's generate_tags and generate_authors ask `article in articles` for every
+    article of the site and every topic or author: quadratic with a list (seconds at
+    10,000 articles), linear with this. Articles compare by identity, so the answer is
+    the list's own.
     """
 
     def __init__(self, articles):
@@ -86,6 +87,7 @@ def topic_context(generator):
     generator.context["topics_by_kind"] = context.by_kind(generator.tags)
     for topic, articles in generator.tags.items():
         generator.tags[topic] = _Members(articles)
+    generator.authors = [(author, _Members(articles)) for author, articles in generator.authors]
 
 
 def register():
