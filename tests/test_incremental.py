@@ -104,8 +104,9 @@ def test_render_all_runs_every_job_once_across_processes(tmp_path, monkeypatch):
 
     def render(job):
         (tmp_path / f"{job}.txt").write_text(f"{job} by {os.getpid()}")
+        return job * 2
 
-    parallel.render_all(list(range(50)), render, workers=3)
+    assert sorted(parallel.render_all(list(range(50)), render, workers=3)) == [2 * i for i in range(50)]
     written = {p.stem: p.read_text().split(" by ")[1] for p in tmp_path.glob("*.txt")}
     assert sorted(written, key=int) == [str(i) for i in range(50)]
     assert len(set(written.values())) == 3  # the parent and two children each took a share
@@ -220,8 +221,10 @@ def test_same_title_undated_dumps_build_the_same_whatever_the_hash_seed(tmp_path
     assert [name for name in first if first[name] != second.get(name)] == []
 
 
-def test_parallel_rendering_writes_what_pelicans_own_writer_writes(tmp_path):
-    """150 synthetic dumps make over MIN_PAGES pages, so the incremental writer forks."""
+@pytest.mark.parametrize("relative", [False, True], ids=["deferred", "relative-urls-in-order"])
+def test_the_incremental_writer_writes_what_pelicans_own_writer_writes(tmp_path, relative):
+    """150 synthetic dumps make over MIN_PAGES pages, so the incremental writer forks;
+    with RELATIVE_URLS it renders each page as Pelican asks for it, in order."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import synthetic
 
@@ -229,9 +232,10 @@ def test_parallel_rendering_writes_what_pelicans_own_writer_writes(tmp_path):
     dumps.mkdir(parents=True)
     for i, article in enumerate(synthetic.articles(150, seed=3)):
         (dumps / f"{i:03d}.txt").write_text(synthetic.to_text(article), encoding="utf-8")
-    build(tmp_path / "content", tmp_path / "parallel", tmp_path / "c1", INCREMENTAL={"workers": 2})
+    build(tmp_path / "content", tmp_path / "parallel", tmp_path / "c1", INCREMENTAL={"workers": 2},
+          RELATIVE_URLS=relative)
     build(tmp_path / "content", tmp_path / "pelican", tmp_path / "c2",
-          PLUGINS=["dumps", "topics", "feeds", "seo"])
+          PLUGINS=["dumps", "topics", "feeds", "seo"], RELATIVE_URLS=relative)
     ours, pelicans = tree(tmp_path / "parallel"), tree(tmp_path / "pelican")
     assert sum(name.endswith(".html") for name in ours) > parallel.MIN_PAGES
     assert ours.keys() == pelicans.keys()

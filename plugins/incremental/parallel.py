@@ -1,8 +1,9 @@
-"""Render a build's pages in forked processes, one per CPU.
+"""Handle a build's pages in forked processes, one per CPU.
 
-Rendering is Jinja work on objects the build already holds, so a forked child renders its
-share of the pages straight from the parent's memory; only its log records and errors come
-back, pickled through a pipe. Without fork, or for a few pages, they render here, in order.
+Fingerprinting and rendering are work on objects the build already holds, so a forked
+child takes its share of the pages straight from the parent's memory; only the jobs'
+results, its log records and errors come back, pickled through a pipe. Without fork, or
+for a few pages, the jobs run here, in order.
 """
 
 import gc
@@ -29,27 +30,26 @@ class _Collect(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _child(jobs, render, out_fd) -> None:
+def _child(jobs, run, out_fd) -> None:
     # The parent's log handlers may hold locks taken by its other threads (Pelican's
     # spinner); the child logs into a list instead and never touches them.
     collect = _Collect()
     logging.getLogger().handlers = [collect]
+    results = []
     try:
         for job in jobs:
-            render(job)
-        payload = (None, collect.records)
+            results.append(run(job))
+        payload = (None, results, collect.records)
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
-        payload = (f"{error!r}\n{traceback.format_exc()}", collect.records)
+        payload = (f"{error!r}\n{traceback.format_exc()}", results, collect.records)
     with os.fdopen(out_fd, "wb") as out:
         pickle.dump(payload, out)
 
 
-def render_all(jobs: list, render, workers: int) -> None:
-    """render(job) for every job, in `workers` processes when it pays."""
+def render_all(jobs: list, run, workers: int) -> list:
+    """[run(job) for job in jobs], in `workers` processes when it pays (results unordered)."""
     if workers < 2 or len(jobs) < MIN_PAGES or not hasattr(os, "fork"):
-        for job in jobs:
-            render(job)
-        return
+        return [run(job) for job in jobs]
     children = []
     # Objects the garbage collector does not visit stay shared with the children instead
     # of being copied into them (or back into this process) by its first collection.
@@ -62,26 +62,27 @@ def render_all(jobs: list, render, workers: int) -> None:
         if pid == 0:
             os.close(read_fd)
             try:
-                _child(jobs[k::workers], render, write_fd)
+                _child(jobs[k::workers], run, write_fd)
             finally:
                 os._exit(0)
         os.close(write_fd)
         children.append((pid, read_fd))
-    error = None
+    error, results = None, []
     try:
-        for job in jobs[0::workers]:
-            render(job)
+        results = [run(job) for job in jobs[0::workers]]
     except BaseException as failure:
         error = failure
     for pid, read_fd in children:
         with os.fdopen(read_fd, "rb") as pipe:
             data = pipe.read()
         os.waitpid(pid, 0)
-        problem, records = pickle.loads(data) if data else ("a rendering process died", [])
+        problem, theirs, records = pickle.loads(data) if data else ("a worker process died", [], [])
+        results += theirs
         for name, level, message in records:
             logging.getLogger(name).log(level, "%s", message)
         if problem and error is None:
-            error = RuntimeError(f"rendering pages failed in a worker process: {problem}")
+            error = RuntimeError(f"handling pages failed in a worker process: {problem}")
     gc.unfreeze()
     if error is not None:
         raise error
+    return results

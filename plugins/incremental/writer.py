@@ -1,11 +1,11 @@
 """A Pelican writer that renders only the pages whose inputs changed since the last build,
-and renders those in parallel.
+in parallel.
 
-Each page's fingerprint (fingerprint.py) is kept in CACHE_PATH, one file per output
-folder. A page whose fingerprint is unchanged and whose file is still there is neither
-rendered nor rewritten. The others are queued and rendered when the build ends, in forked
-processes (parallel.py); the queue keeps each page's context as its differences from the
-site context, so it stays small.
+Pages are queued as Pelican writes them (each page's context kept as its differences from
+the site context, so the queue stays small) and handled when the build ends, in forked
+processes (parallel.py): each page's fingerprint (fingerprint.py) is compared with the
+last build's, kept in CACHE_PATH, one file per output folder; a page whose fingerprint is
+unchanged and whose file is still there is neither rendered nor rewritten.
 """
 
 import hashlib
@@ -33,23 +33,20 @@ def store_path(settings, output_path: str) -> str:
 
 
 class _Template:
-    """Stands in for a Jinja template: queues a page only when its inputs changed."""
+    """Stands in for a Jinja template: the page goes to the writer's queue."""
 
     def __init__(self, template, writer: "IncrementalWriter"):
         self.template, self.writer = template, writer
 
     def render(self, localcontext) -> str:
         writer, name = self.writer, localcontext["output_file"]
-        fingerprint = writer.fingerprints.page(self.template, localcontext)
-        writer.current[name] = fingerprint
-        path = os.path.join(writer.output_path, name)
-        if writer.previous.get(name) == fingerprint and os.path.isfile(path):
-            writer.kept += 1
-        elif writer.defer:
-            writer.queue(self.template, localcontext, path)
+        if not writer.defer:
+            unchanged, output = writer.page(self.template, localcontext, name)
+            if not unchanged:
+                return output
         else:
-            return self.template.render(localcontext)
-        writer.untouched = path  # _open_w must not truncate it
+            writer.queue(self.template, localcontext, name)
+        writer.untouched = os.path.join(writer.output_path, name)  # _open_w must not truncate it
         return ""
 
 
@@ -60,7 +57,7 @@ class IncrementalWriter(Writer):
         self.path = store_path(self.settings, output_path)
         self.previous, self.current = self._load(), {}
         self.untouched = None  # the output file _open_w must leave alone
-        self.kept = 0
+        self.kept = self.rendered = 0
         # With relative URLs Pelican changes the shared context before each page: render in order.
         self.defer = not self.settings.get("RELATIVE_URLS")
         self.jobs, self._base, self._context = [], {}, None
@@ -73,27 +70,45 @@ class IncrementalWriter(Writer):
         except (OSError, ValueError):
             return {}
 
-    def queue(self, template, localcontext, path) -> None:
+    def queue(self, template, localcontext, name) -> None:
         context = self._context
         if len(context) != len(self._base) or any(context.get(k, self) is not v for k, v in self._base.items()):
             self._base = dict(context)  # the site context changed since the last snapshot
         base = self._base
         changes = {k: v for k, v in localcontext.items() if base.get(k, self) is not v}
-        self.jobs.append((template, base, changes, path))
+        self.jobs.append((template, base, changes, name))
 
-    @staticmethod
-    def _render(job) -> None:
-        template, base, changes, path = job
-        output = template.render({**base, **changes})
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(output)
+    def page(self, template, localcontext, name) -> tuple[bool, str]:
+        """(unchanged, rendered output or ""): one page, fingerprinted, rendered if it changed."""
+        fingerprint = self.fingerprints.page(template, localcontext)
+        self.current[name] = fingerprint
+        if self.previous.get(name) == fingerprint and os.path.isfile(os.path.join(self.output_path, name)):
+            self.kept += 1
+            return True, ""
+        self.rendered += 1
+        return False, template.render(localcontext)
+
+    def _job(self, job) -> tuple:
+        """A queued page, in whichever process: written if it changed; what the parent keeps."""
+        template, base, changes, name = job
+        unchanged, output = self.page(template, {**base, **changes}, name)
+        if not unchanged:
+            path = os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(output)
+        return name, self.current[name], unchanged
 
     def finish(self) -> None:
-        """Render the queued pages, then keep this build's fingerprints for the next."""
+        """Handle the queued pages, then keep this build's fingerprints for the next."""
         workers = workers_setting(self.settings) or getattr(os, "process_cpu_count", os.cpu_count)() or 1
-        render_all(self.jobs, self._render, workers)
-        logger.info("Pages: %d rendered, %d unchanged", len(self.jobs), self.kept)
+        results = render_all(self.jobs, self._job, workers)
+        for name, fingerprint, _ in results:
+            self.current[name] = fingerprint
+        if results:  # counted here: pages handled in other processes counted only there
+            self.kept = sum(unchanged for _, _, unchanged in results)
+            self.rendered = len(results) - self.kept
+        logger.info("Pages: %d rendered, %d unchanged", self.rendered, self.kept)
         self.jobs = []
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
