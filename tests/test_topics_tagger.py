@@ -152,3 +152,18 @@ def test_block_and_alias_settings():
 def test_unknown_setting_is_an_error():
     with pytest.raises(ValueError):
         settings.read({"TOPICS": {"max_tag": 3}})
+
+
+def test_parallel_tagging_gives_the_serial_results(tagger, monkeypatch):
+    import topics
+
+    monkeypatch.setattr(topics, "PARALLEL_MIN", 2)
+    texts = [
+        ("Ankara tests the S-400", "<p>Turkey tested its S-400 again, angering the United States and NATO.</p>"),
+        ("India and China talk", "<p>India and China held talks on the border after the Galwan clash.</p>"),
+        ("Houthis strike again", "<p>The Houthis in Yemen fired at ships in the Red Sea, the US said.</p>"),
+    ] * 3
+    inputs = [(title, html, [], [], [], []) for title, html in texts]
+    serial = [topics._detect(tagger, x) for x in inputs]
+    assert topics._detect_all(tagger, inputs) == serial
+    assert any(name == "S-400" for name, _, _ in serial[0])

@@ -4,6 +4,10 @@ Tagging runs on `article_generator_pretaxonomy`, after the reader (and its cache
 taxonomy or settings change takes effect on the next build even with Pelican's cache on.
 """
 import logging
+import multiprocessing
+import os
+import warnings
+from concurrent.futures import ProcessPoolExecutor
 
 from pelican import signals
 
@@ -41,25 +45,57 @@ def _detect(tagger, inputs):
     return [(d.name, d.kind, tuple((p, tagger.canonical(p).kind) for p in d.parties)) for d in detected]
 
 
+# Fewer articles than this to tag: forking costs more than it saves.
+PARALLEL_MIN = 200
+_pending: list = []  # (tagger, inputs) of the articles to tag, read by forked workers
+
+
+def _detect_pending(i):
+    tagger, inputs = _pending[i]
+    return _detect(tagger, inputs)
+
+
+def _detect_all(tagger, inputs: list) -> list:
+    """_detect over every article's inputs, in one forked process per CPU when it pays."""
+    workers = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    if workers < 2 or len(inputs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return [_detect(tagger, x) for x in inputs]
+    _pending[:] = [(tagger, x) for x in inputs]
+    try:
+        # fork: the workers share the loaded taxonomy. Python 3.12+ warns of a fork beside
+        # threads (Pelican's spinner); the workers log nothing, so never touch its locks.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+                                     initializer=logging.disable, initargs=(logging.CRITICAL,)) as pool:
+                return list(pool.map(_detect_pending, range(len(inputs)), chunksize=32))
+    finally:
+        _pending.clear()
+
+
 def tag_articles(generator):
     """Replace each article's tags with ranked Topic objects (editor tags merged)."""
     options = settings.read(generator.settings)
     memo = Memo(generator.settings.get("CACHE_PATH"), version(options, options["data_dir"] or taxonomy.DATA))
     registry = Registry(generator.settings)
-    for article in (*generator.articles, *generator.drafts, *generator.hidden_articles):
+    articles = [*generator.articles, *generator.drafts, *generator.hidden_articles]
+    keys, missing = [], {}
+    for article in articles:
         meta = article.metadata
         if not hasattr(article, "topics_own"):
             # The author's own Tags:, remembered once: a cached article already carries ours.
             article.topics_own = [t.name for t in getattr(article, "tags", None) or []]
         inputs = (article.title, article.content, _listify(meta.get("tag_hints")), _listify(meta.get("topics_add")),
                   _listify(meta.get("topics_remove")), article.topics_own)
-        key = memo.key(*inputs)
-        detected = memo.get(key)
-        if detected is None:
-            detected = _detect(_tagger(generator.settings), inputs)
+        keys.append(memo.key(*inputs))
+        if memo.get(keys[-1]) is None:
+            missing.setdefault(keys[-1], inputs)
+    if missing:
+        for key, detected in zip(missing, _detect_all(_tagger(generator.settings), list(missing.values()))):
             memo.put(key, detected)
+    for article, key in zip(articles, keys):
         article.tags = [registry.get(name, kind, tuple(registry.get(p, k) for p, k in parties))
-                        for name, kind, parties in detected]
+                        for name, kind, parties in memo.get(key)]
         logger.debug("%s: %s", article.source_path, [t.name for t in article.tags])
     memo.save()
 
