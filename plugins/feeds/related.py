@@ -5,6 +5,7 @@ archive, so each article only looks at the WINDOW articles nearest in time withi
 of its topics: the work is linear in articles x topics x WINDOW.
 """
 
+import heapq
 from collections import defaultdict
 
 __all__ = ["link_articles"]
@@ -27,7 +28,8 @@ def link_articles(articles, count: int) -> None:
             positions[tag, index] = len(by_tag[tag])
             by_tag[tag].append(index)
 
-    urls = [a.url for a in articles]  # read once: sort keys below would read each many times
+    # Read once: the ranking below would read each many times.
+    urls, stamps = [a.url for a in articles], [a.date.timestamp() for a in articles]
     for index, article in enumerate(articles):
         shared = defaultdict(int)
         for tag in getattr(article, "tags", ()):
@@ -36,7 +38,7 @@ def link_articles(articles, count: int) -> None:
                 if other != index:
                     shared[other] += 1
 
-        def rank(other, date=article.date):
-            return (-shared[other], abs((articles[other].date - date).total_seconds()), urls[other])
+        def rank(other, stamp=stamps[index]):
+            return (-shared[other], abs(stamps[other] - stamp), urls[other])
 
-        article.related_articles = [articles[i] for i in sorted(shared, key=rank)[:count]]
+        article.related_articles = [articles[i] for i in heapq.nsmallest(count, shared, key=rank)]
