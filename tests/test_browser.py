@@ -109,8 +109,10 @@ def serve(site: Path):
 
 
 def browser_tools():
-    """node and chromium, or a failure saying how to install what is missing."""
-    node, chromium = shutil.which("node"), shutil.which("chromium")
+    """node and chromium, or a failure saying how to install what is missing.
+
+    $CHROMIUM names another Chromium-based browser (GitHub's runners ship google-chrome)."""
+    node, chromium = shutil.which("node"), shutil.which(os.environ.get("CHROMIUM") or "chromium")
     missing = [what for what, ok in (
         ("node (Debian: apt-get install nodejs npm)", node),
         ("chromium (Debian: apt-get install --no-install-recommends chromium)", chromium),
