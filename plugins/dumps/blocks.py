@@ -30,7 +30,7 @@ class Block:
 
     @property
     def plain(self) -> str:
-        return BOLD.sub(r"\1", self.text)
+        return unbold(self.text)
 
     @property
     def words(self) -> int:
@@ -44,7 +44,12 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def unbold(text: str) -> str:
+    """Text without its **bold** markers (most lines have none: no regex for them)."""
+    return BOLD.sub(r"\1", text) if "**" in text else text
+
+
 def line_key(text: str) -> str:
     """The corpus-signal key of a line: case, digits and punctuation do not matter."""
-    key = _DIGITS.sub("0", BOLD.sub(r"\1", text).lower())
+    key = _DIGITS.sub("0", unbold(text).lower())
     return _NONWORD.sub(" ", key).strip()
