@@ -124,12 +124,17 @@ def _line_keys(job: tuple[str, str]) -> frozenset:
     return frozenset(lines_of(_read(path), is_html_name(source)))
 
 
+def clean_record(data: bytes, source: str, cleaner: Cleaner, options) -> Record:
+    """One dump's Record; a cleaner bug becomes a skip reason, so it never costs the build."""
+    try:
+        return clean_dump(data, source, cleaner, options["summary_max_chars"]).record()
+    except Exception as error:  # the build report says why
+        return Record(skip_reason=f"the cleaner failed: {error!r}")
+
+
 def _clean(job: tuple[str, str]) -> Record:
     path, source = job
-    try:
-        return clean_dump(_read(path), source, _worker["cleaner"], _worker["options"]["summary_max_chars"]).record()
-    except Exception as error:  # a cleaner bug must not cost the build; the report says why
-        return Record(skip_reason=f"the cleaner failed: {error!r}")
+    return clean_record(_read(path), source, _worker["cleaner"], _worker["options"])
 
 
 def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int):
@@ -144,13 +149,11 @@ def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int
                                      initializer=_start_worker, initargs=(options, recurring)) as pool:
                 yield from pool.map(function, jobs, chunksize=_CHUNK)
         return
-    saved = dict(_worker)
     _worker.update(options=options, cleaner=make_cleaner(options, recurring))
     try:
         yield from map(function, jobs)
     finally:
         _worker.clear()
-        _worker.update(saved)
 
 
 def prepare_dumps(root: str, options, cache_folder: str | None, show_progress: bool = False) -> dict[str, Prepared]:

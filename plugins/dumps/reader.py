@@ -8,8 +8,8 @@ from pelican.urlwrappers import Author
 from pelican.utils import get_date, slugify
 
 from . import overrides
-from .pipeline import Record, clean_dump
-from .prepare import Prepared, make_cleaner, source_digest
+from .pipeline import Record
+from .prepare import Prepared, clean_record, make_cleaner, source_digest
 from .settings import dumps_settings
 
 logger = logging.getLogger(__name__)
@@ -58,11 +58,7 @@ class DumpReader(BaseReader):
     def _clean(self, filename, source) -> Prepared:
         with open(filename, "rb") as handle:
             data = handle.read()
-        try:
-            record = clean_dump(data, source, make_cleaner(self.options), self.options["summary_max_chars"]).record()
-        except Exception as error:  # a cleaner bug must not cost the build; report it
-            record = Record(skip_reason=f"the cleaner failed: {error!r}")
-        return Prepared(source_digest(data), record)
+        return Prepared(source_digest(data), clean_record(data, source, make_cleaner(self.options), self.options))
 
     def _metadata(self, source, digest, record: Record, override, problem) -> dict:
         flags = []

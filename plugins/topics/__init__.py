@@ -47,12 +47,11 @@ def _detect(tagger, inputs):
 
 # Fewer articles than this to tag: forking costs more than it saves.
 PARALLEL_MIN = 200
-_pending: list = []  # (tagger, inputs) of the articles to tag, read by forked workers
+_pending: dict = {}  # the tagger and the articles' inputs, read by forked workers
 
 
 def _detect_pending(i):
-    tagger, inputs = _pending[i]
-    return _detect(tagger, inputs)
+    return _detect(_pending["tagger"], _pending["inputs"][i])
 
 
 def _detect_all(tagger, inputs: list) -> list:
@@ -60,7 +59,7 @@ def _detect_all(tagger, inputs: list) -> list:
     workers = getattr(os, "process_cpu_count", os.cpu_count)() or 1
     if workers < 2 or len(inputs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         return [_detect(tagger, x) for x in inputs]
-    _pending[:] = [(tagger, x) for x in inputs]
+    _pending.update(tagger=tagger, inputs=inputs)
     try:
         # fork: the workers share the loaded taxonomy. Python 3.12+ warns of a fork beside
         # threads (Pelican's spinner); the workers log nothing, so never touch its locks.
