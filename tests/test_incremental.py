@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -45,6 +46,33 @@ def test_plain_values_lists_and_dicts_hash_by_content():
     assert fp.value([1, "a", {"k": 2}]) == Fingerprints(b"site").value([1, "a", {"k": 2}])
     assert fp.value({"k": 2}) != fp.value({"k": 3})
     assert fp.value(SimpleNamespace(a=1)) != Fingerprints(b"site").value(SimpleNamespace(a=2))
+
+
+class OrderedSet(frozenset):
+    """A set that iterates in a given order, registered as a Sequence (like topics' _Members)."""
+
+    def __new__(cls, items):
+        made = super().__new__(cls, items)
+        made.order = list(items)
+        return made
+
+    def __iter__(self):
+        return iter(self.order)
+
+
+Sequence.register(OrderedSet)
+
+
+def test_sets_hash_without_order_and_ordered_sets_with_it():
+    def digest(value):
+        return Fingerprints(b"site").value(value)
+
+    a, b = Shadowed("a"), Shadowed("b")  # hashable objects, unequal attributes
+    assert digest(a) != digest(b)
+    assert digest(frozenset([a, b])) == digest(frozenset([b, a]))
+    assert digest(OrderedSet([a, b])) != digest(OrderedSet([b, a]))
+    assert digest(OrderedSet(["x", "y"])) != digest(OrderedSet(["y", "x"]))
+    assert digest(OrderedSet([a, b])) == digest(OrderedSet([a, b]))
 
 
 def test_an_entry_shadowed_by_a_property_does_not_count():

@@ -1,4 +1,5 @@
 """Build a real two-post Pelican site with the topics plugin and check its topic pages."""
+import pickle
 import sys
 from pathlib import Path
 
@@ -105,3 +106,13 @@ def test_topic_members_answer_in_as_the_list_would(tmp_path):
         for article in generator.articles:
             assert (article in members) == any(article is m for m in list(members))
         assert object() not in members
+    # Everything but `in` is the list's: order, indexing, the paginator's slices, pickling.
+    members = max(generator.tags.values(), key=len)
+    assert len(members) > 1
+    order = list(members)
+    assert [members[i] for i in range(len(members))] == order
+    assert members[:1] == order[:1] and list(reversed(members)) == order[::-1]
+    assert members.index(order[-1]) == len(order) - 1
+    assert sorted(order, key=lambda a: a.date, reverse=True) == order  # newest first, as Pelican built it
+    copy = pickle.loads(pickle.dumps(type(members)(["c", "a", "b"])))
+    assert list(copy) == ["c", "a", "b"] and "a" in copy

@@ -13,7 +13,7 @@ import decimal
 import hashlib
 import os
 import pickle
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from jinja2 import meta
 from pelican.paginator import Paginator
@@ -139,11 +139,13 @@ class Fingerprints:
             return self._items(kind, [(repr(k).encode(), v) for k, v in items], depth)
         if type(value) in (list, tuple) or isinstance(value, (list, tuple, set, frozenset)):
             items = list(value)
+            # A set that is also a Sequence (registered as one) keeps its order.
+            unordered = isinstance(value, (set, frozenset)) and not isinstance(value, Sequence)
             if all(_is_plain(v) for v in items):
-                items = sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+                items = sorted(items, key=repr) if unordered else items
                 return _hash(kind, repr(items).encode()), False
             digest, holds = self._items(kind, [(b"", v) for v in items], depth)
-            if isinstance(value, (set, frozenset)):
+            if unordered:
                 digest = _hash(kind, *sorted(self.value(v, depth) for v in items))
             return digest, holds
         if getattr(value, "__dict__", None) is None:  # functions, builtins: the site digest covers code
