@@ -3,6 +3,7 @@ hold for the build as a whole: reproducible bytes, absolute URLs under publishco
 sitemap and robots. test_feeds.py and test_theme.py read the same site back."""
 
 import os
+import sys
 import types
 from datetime import date, timedelta
 from pathlib import Path
@@ -123,6 +124,20 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert "feeds/all.atom.xml" in first and "sitemap.xml" in first
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_feeds_rendered_in_worker_processes_equal_feeds_rendered_in_one(tmp_path, monkeypatch):
+    write_posts(tmp_path / "content")
+    build(tmp_path / "content", tmp_path / "one", FEEDS={"max_items": 5, "topic_max_items": 50, "workers": 1})
+    feeds_plugin = sys.modules["feeds.plugin"]  # as Pelican loaded it from PLUGIN_PATHS
+    monkeypatch.setattr(feeds_plugin, "PARALLEL_MIN", 1)  # the small site has a dozen feeds
+    forks = []
+    real = feeds_plugin.ProcessPoolExecutor
+    monkeypatch.setattr(feeds_plugin, "ProcessPoolExecutor", lambda *a, **k: forks.append(a) or real(*a, **k))
+    build(tmp_path / "content", tmp_path / "two", FEEDS={"max_items": 5, "topic_max_items": 50, "workers": 2})
+    assert len(forks) == 1
+    one, two = tree(tmp_path / "one" / "feeds"), tree(tmp_path / "two" / "feeds")
+    assert len(one) > 10 and one == two
 
 
 def test_rebuild_leaves_unchanged_feeds_alone(tmp_path):

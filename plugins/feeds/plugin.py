@@ -4,7 +4,11 @@ generator that runs after the articles are read (context step) and writes the fe
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
 import pickle
+import warnings
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,10 +130,12 @@ class FeedsGenerator:
             return {}
 
     def generate_output(self, writer):
-        cfg, entries, articles_seen = _config, {}, {}
-        previous, current = self._load_digests(), {}
+        cfg, articles_seen = _config, {}
+        previous, current, jobs = self._load_digests(), {}, []
+        topics_url = f"{cfg.base}/{self.context.get('TAGS_URL', 'topics/')}"
 
-        def write(articles, limit, title, description, page_url, feeds):
+        def plan(articles, limit, title, description, page_url, feeds):
+            """Queue the feed for rendering unless its inputs and files are the last build's."""
             chosen = _newest_first(articles)[:limit]
             parts = [self.build_digest, pickle.dumps((title, description, page_url, cfg.base, cfg.tz))]
             for a in chosen:
@@ -138,29 +144,19 @@ class FeedsGenerator:
                 parts.append(articles_seen[a.url])
             digest = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
             current[feeds[0].url] = digest
-            if previous.get(feeds[0].url) == digest and all((self.output_path / f.url).is_file() for f in feeds):
-                return
-            for a in chosen:
-                if a.url not in entries:
-                    entries[a.url] = build.entry_for(a, cfg.base, cfg.tz)
-            rendered = build.render(
-                [entries[a.url] for a in chosen], title=title, description=description,
-                page_url=page_url, feeds=feeds, language=cfg.language,
-                topics_url=f"{cfg.base}/{self.context.get('TAGS_URL', 'topics/')}",
-            )
-            for feed in feeds:
-                write_if_changed(self.output_path / feed.url, rendered[feed.format])
+            if previous.get(feeds[0].url) != digest or not all((self.output_path / f.url).is_file() for f in feeds):
+                jobs.append(_FeedJob(tuple(chosen), title, description, page_url, tuple(feeds), topics_url))
 
-        write(self.context.get("articles", []), cfg.feeds.max_items, cfg.sitename,
-              self.context.get("SITESUBTITLE", ""), f"{cfg.base}/",
-              urls.site_feeds(cfg.base, cfg.sitename))
+        plan(self.context.get("articles", []), cfg.feeds.max_items, cfg.sitename,
+             self.context.get("SITESUBTITLE", ""), f"{cfg.base}/", urls.site_feeds(cfg.base, cfg.sitename))
         outlines = []
         for tag, articles in sorted(self.context.get("tags", []), key=lambda p: p[0].slug):
             page_url = f"{cfg.base}/{tag.url}"
             feeds = cfg.topic_feeds(tag)
-            write(articles, cfg.feeds.topic_max_items, f"{cfg.sitename}: {tag.name}",
-                  f"Articles about {tag.name} from {cfg.sitename}", page_url, feeds)
+            plan(articles, cfg.feeds.topic_max_items, f"{cfg.sitename}: {tag.name}",
+                 f"Articles about {tag.name} from {cfg.sitename}", page_url, feeds)
             outlines.append((tag, feeds[0], page_url))
+        _render_all(jobs, self.output_path, cfg.feeds.workers)
         write_if_changed(self.output_path / urls.OPML_PATH,
                          opml.render(f"{cfg.sitename}: topic feeds", outlines))
         try:
@@ -169,7 +165,61 @@ class FeedsGenerator:
         except OSError as error:
             logger.warning("%s: cannot keep feed digests (the next build renders every feed): %s",
                            self.digests_path, error)
-        logger.info("Feeds: site + %d topics", len(outlines))
+        logger.info("Feeds: site + %d topics, %d rendered", len(outlines), len(jobs))
+
+
+@dataclass(frozen=True)
+class _FeedJob:
+    """One feed pair to render: its newest articles and what its channel says."""
+
+    articles: tuple
+    title: str
+    description: str
+    page_url: str
+    feeds: tuple
+    topics_url: str
+
+    def run(self, output_path: Path, entries: dict) -> None:
+        cfg = _config
+        for a in self.articles:
+            if a.url not in entries:  # an article in many feeds is turned into an entry once
+                entries[a.url] = build.entry_for(a, cfg.base, cfg.tz)
+        rendered = build.render(
+            [entries[a.url] for a in self.articles], title=self.title, description=self.description,
+            page_url=self.page_url, feeds=self.feeds, language=cfg.language, topics_url=self.topics_url,
+        )
+        for feed in self.feeds:
+            write_if_changed(output_path / feed.url, rendered[feed.format])
+
+
+# Fewer feeds than this to render: forking costs more than it saves.
+PARALLEL_MIN = 64
+_pending: dict = {}  # the jobs, read by forked workers
+
+
+def _run_pending(i: int) -> None:
+    _pending["jobs"][i].run(_pending["output_path"], _pending["entries"])
+
+
+def _render_all(jobs: list, output_path: Path, workers: int) -> None:
+    """Render every job: in one forked process per CPU (FEEDS["workers"]) when it pays."""
+    _pending.update(jobs=jobs, output_path=output_path, entries={})
+    try:
+        workers = workers or getattr(os, "process_cpu_count", os.cpu_count)() or 1
+        if workers < 2 or len(jobs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+            for i in range(len(jobs)):
+                _run_pending(i)
+            return
+        # fork: the workers share the articles already in memory. Python 3.12+ warns of a
+        # fork beside threads (Pelican's spinner); the workers log nothing, so never touch its locks.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+                                     initializer=logging.disable, initargs=(logging.CRITICAL,)) as pool:
+                for _ in pool.map(_run_pending, range(len(jobs)), chunksize=8):
+                    pass  # a failure in a worker is raised here and fails the build
+    finally:
+        _pending.clear()
 
 
 def get_generators(pelican):

@@ -18,6 +18,8 @@ class FeedSettings:
     site_url: str = "http://localhost:8000"
     #: related articles shown under an article
     related_articles: int = 4
+    #: processes that render feeds: 0 is one per CPU, 1 renders them all in the build's own
+    workers: int = 0
 
 
 def read(settings) -> FeedSettings:
