@@ -16,6 +16,7 @@ from jinja2 import DictLoader, Environment
 
 from plugins.incremental import parallel
 from plugins.incremental.fingerprint import MAX_DEPTH, Fingerprints
+from plugins.incremental.writer import _differing
 
 ROOT = Path(__file__).resolve().parent.parent
 EDIT = " An earlier version of this article gave the wrong month for the summit."
@@ -127,6 +128,14 @@ def test_a_page_changes_with_what_its_template_reads_only():
 
 
 # -- parallel rendering ------------------------------------------------------------------
+def test_a_queued_page_keeps_what_differs_from_the_site_context_by_identity():
+    shared, equal_copy = ["a"], ["a"]
+    old = {"same": shared, "copy": shared, "gone": 1}
+    new = {"same": shared, "copy": equal_copy, "added": None}
+    assert list(_differing(old, new)) == ["copy", "added"]  # equal is not enough: the same object
+    assert list(_differing(old, dict(old))) == []
+
+
 def test_render_all_runs_every_job_once_across_processes(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PAGES", 1)
 

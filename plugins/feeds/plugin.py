@@ -2,6 +2,7 @@
 generator that runs after the articles are read (context step) and writes the feeds."""
 
 import hashlib
+import heapq
 import json
 import logging
 import multiprocessing
@@ -65,8 +66,16 @@ def add_template_helpers(generator) -> None:
     generator.env.globals.update(helpers(_config))
 
 
-def _newest_first(articles):
-    return sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
+def _newest(articles, limit: int, order: dict) -> list:
+    """The `limit` newest articles, newest first (ties by URL); `order` memoises each
+    article's sort key, as Pelican computes `url` anew on every read."""
+    def key(article):
+        found = order.get(article)
+        if found is None:
+            found = order[article] = (article.date, article.url)
+        return found
+
+    return heapq.nlargest(limit, articles, key=key)
 
 
 def _complete_topics(context) -> None:
@@ -130,13 +139,13 @@ class FeedsGenerator:
             return {}
 
     def generate_output(self, writer):
-        cfg, articles_seen = _config, {}
+        cfg, articles_seen, order = _config, {}, {}
         previous, current, jobs = self._load_digests(), {}, []
         topics_url = f"{cfg.base}/{self.context.get('TAGS_URL', 'topics/')}"
 
         def plan(articles, limit, title, description, page_url, feeds):
             """Queue the feed for rendering unless its inputs and files are the last build's."""
-            chosen = _newest_first(articles)[:limit]
+            chosen = _newest(articles, limit, order)
             parts = [self.build_digest, pickle.dumps((title, description, page_url, cfg.base, cfg.tz))]
             for a in chosen:
                 if a.url not in articles_seen:

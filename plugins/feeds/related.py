@@ -19,21 +19,24 @@ def link_articles(articles, count: int) -> None:
     `articles` is Pelican's list, newest first. Related ones share the most topics,
     then are closest in date, then go by URL so the choice is stable between builds.
     """
-    positions = {}  # (tag, article index) -> position within that tag's list
-    by_tag = defaultdict(list)
+    positions = {}  # (topic slug, article index) -> position within that topic's list
+    by_tag, slugs = defaultdict(list), []
     for index, article in enumerate(articles):
         article.newer_article = articles[index - 1] if index else None
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
-        for tag in getattr(article, "tags", ()):
-            positions[tag, index] = len(by_tag[tag])
-            by_tag[tag].append(index)
+        # Topics by slug, the way Pelican compares them, read once: a slug is a string
+        # that hashes in C, a tag object's hash is Python code run on every lookup.
+        slugs.append([tag.slug for tag in getattr(article, "tags", ())])
+        for slug in slugs[index]:
+            positions[slug, index] = len(by_tag[slug])
+            by_tag[slug].append(index)
 
     # Read once: the ranking below would read each many times.
     urls, stamps = [a.url for a in articles], [a.date.timestamp() for a in articles]
     for index, article in enumerate(articles):
         shared = defaultdict(int)
-        for tag in getattr(article, "tags", ()):
-            members, at = by_tag[tag], positions[tag, index]
+        for slug in slugs[index]:
+            members, at = by_tag[slug], positions[slug, index]
             for other in members[max(0, at - WINDOW): at + WINDOW + 1]:
                 if other != index:
                     shared[other] += 1

@@ -12,6 +12,8 @@ import hashlib
 import json
 import logging
 import os
+from itertools import compress, repeat
+from operator import is_not
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -30,6 +32,18 @@ def store_path(settings, output_path: str) -> str:
     """The fingerprint file of one output folder (builds into two folders keep two)."""
     tag = hashlib.blake2b(os.path.abspath(output_path).encode(), digest_size=8).hexdigest()
     return os.path.join(settings["CACHE_PATH"], f"pages-{tag}.json")
+
+
+_MISSING = object()
+
+
+def _differing(old: dict, new: dict):
+    """The keys of `new` whose value is not the very object `old` holds under that key.
+
+    Asked for every page against the whole site context (hundreds of keys): built from
+    C iterators, so no Python code runs per key.
+    """
+    return compress(new, map(is_not, map(old.get, new, repeat(_MISSING)), new.values()))
 
 
 class _Template:
@@ -71,11 +85,10 @@ class IncrementalWriter(Writer):
             return {}
 
     def queue(self, template, localcontext, name) -> None:
-        context = self._context
-        if len(context) != len(self._base) or any(context.get(k, self) is not v for k, v in self._base.items()):
-            self._base = dict(context)  # the site context changed since the last snapshot
-        base = self._base
-        changes = {k: v for k, v in localcontext.items() if base.get(k, self) is not v}
+        context, base = self._context, self._base
+        if len(context) != len(base) or next(_differing(context, base), _MISSING) is not _MISSING:
+            base = self._base = dict(context)  # the site context changed since the last snapshot
+        changes = {key: localcontext[key] for key in _differing(base, localcontext)}
         self.jobs.append((template, base, changes, name))
 
     def page(self, template, localcontext, name) -> tuple[bool, str]:
