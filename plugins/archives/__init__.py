@@ -1,0 +1,43 @@
+"""Pelican plugin: period archives (per year, month, day) grouped in linear time.
+
+Pelican fills each period archive with `[a for a in articles if a in dates]`, a list
+scan per article: every granularity costs articles x articles comparisons, 1.5 s of
+a 10,000-article build. This plugin lets Pelican build the archives as usual (URLs,
+save_as, period names are its own) from an empty article list, then fills in each
+period's articles in one pass, in the same order. Articles compare by identity, so the
+result is the one Pelican's scan gives.
+"""
+
+from pelican import signals
+
+__all__ = ["register"]
+
+
+def period_articles(archives: dict, articles: list) -> None:
+    """Set archive["articles"]: the articles among `articles` in its `dates`, in their order."""
+    for granularity in archives.values():
+        period_of = {}  # id(article) -> its archive's article list
+        for archive in granularity:
+            archive["articles"] = []
+            for article in archive["dates"]:
+                period_of[id(article)] = archive["articles"]
+        for article in articles:
+            found = period_of.get(id(article))
+            if found is not None:
+                found.append(article)
+
+
+def linear_period_archives(generator) -> None:
+    """Wrap this generator's archive builder (the instance's own, nothing global)."""
+    build = generator._build_period_archives
+
+    def build_linear(sorted_articles, articles, settings):
+        archives = build(sorted_articles, [], settings)
+        period_articles(archives, articles)
+        return archives
+
+    generator._build_period_archives = build_linear
+
+
+def register():
+    signals.article_generator_init.connect(linear_period_archives)
