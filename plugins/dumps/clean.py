@@ -17,6 +17,7 @@ The same decisions apply to text and HTML dumps once both are blocks:
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 
 from . import metadata as meta
 from .blocks import Block, line_key
@@ -71,13 +72,13 @@ class Cleaned:
 
 def is_prose(block: Block) -> bool:
     """Running text: long enough, sentence-final punctuation, mostly lower-case words."""
-    if block.kind not in ("p", "quote") or block.words < PROSE_MIN_WORDS:
+    if block.kind not in ("p", "quote"):
         return False
     plain = block.plain.rstrip()
-    if not plain.endswith(_TERMINAL):
-        return False
     words = plain.split()
-    lower = sum(1 for w in words if w[:1].islower())
+    if len(words) < PROSE_MIN_WORDS or not plain.endswith(_TERMINAL):
+        return False
+    lower = sum(map(str.islower, map(itemgetter(0), words)))  # words whose first letter is lower-case
     return lower >= 0.35 * len(words)
 
 

@@ -25,6 +25,11 @@ _BOMS = (
 )
 
 
+# Bytes that are not control characters for looks_binary: tab, newline, form feed, carriage
+# return, NUL (judged separately) and everything from the space up.
+_NOT_CONTROLS = bytes([0, 9, 10, 12, 13, *range(32, 256)])
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text in any encoding a scraper would write."""
     sample = data[:4096]
@@ -39,7 +44,7 @@ def looks_binary(data: bytes) -> bool:
         even_nuls, odd_nuls = even.count(0) / max(len(even), 1), odd.count(0) / max(len(odd), 1)
         if not (even_nuls > 0.4 and odd_nuls < 0.1 or odd_nuls > 0.4 and even_nuls < 0.1):
             return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13) and b != 0)
+    controls = len(sample.translate(None, _NOT_CONTROLS))
     return controls > 0.1 * len(sample)
 
 
