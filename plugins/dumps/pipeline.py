@@ -7,7 +7,6 @@ from .blocks import Block
 from .clean import Cleaned, Cleaner, is_prose
 from .decode import decode, looks_binary
 from .duplicates import fingerprint
-from .htmldump import html_blocks
 from .render import render, summary
 from .textdump import text_blocks
 
@@ -100,6 +99,8 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
         result.skip_reason = "whitespace only"
         return result
     if is_html(source, text):
+        from .htmldump import html_blocks  # trafilatura loads in 60 ms: only for HTML dumps
+
         blocks, found = html_blocks(text)
         result.found = found
         cleaned = cleaner.clean(blocks, has_header=False)

@@ -10,6 +10,7 @@ when the edit changes whether one of that other dump's lines recurs.
 """
 
 import hashlib
+import importlib
 import logging
 import multiprocessing
 import os
@@ -140,6 +141,8 @@ def _clean(job: tuple[str, str]) -> Record:
 def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int):
     """function over jobs, in order: in worker processes when it pays, else here."""
     if workers > 1 and len(jobs) >= POOL_MIN and "fork" in multiprocessing.get_all_start_methods():
+        if any(is_html_name(source) for _, source in jobs):
+            importlib.import_module(".htmldump", __package__)  # once here, not in every worker
         # fork: workers start in milliseconds with every module already imported. Python
         # 3.12+ warns about forking a process with threads (Pelican's spinner is one);
         # the workers never touch what those threads hold (see _start_worker).
