@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from feeds import build as feed_build  # noqa: E402
 from feeds import settings as feed_settings  # noqa: E402
 from feeds.clean import feed_html  # noqa: E402
+from feeds.templating import once  # noqa: E402
 from feeds.urls import site_feeds  # noqa: E402
 
 LOCAL = "http://localhost:8000"
@@ -75,6 +76,22 @@ def test_feed_html_sanitises_absolutises_and_drops_illegal_characters():
     assert "\x00" not in html and "\x1f" not in html and "ab" in html
     assert 'href="https://ex.org/about/"' in html
     assert 'src="https://ex.org/site/2020/01/post/i.png"' in html
+
+
+def test_render_once_renders_a_block_once_per_key():
+    from jinja2 import Environment
+
+    calls = []
+    env = Environment()
+    env.globals.update(render_once=once(), count=lambda name: calls.append(name) or "")
+    page = env.from_string('{% for a in items %}{% call render_once(a, url) %}'
+                           '{{ count(a.name) }}[{{ a.name }}@{{ url }}]{% endcall %}{% endfor %}')
+    first, twin = type("A", (), {"name": "x"})(), type("A", (), {"name": "x"})()
+    assert page.render(items=[first, first], url="/") == "[x@/][x@/]"
+    assert calls == ["x"]
+    assert page.render(items=[first], url="../") == "[x@../]"  # another key: rendered again
+    assert page.render(items=[twin], url="/") == "[x@/]"  # equal, but another object
+    assert calls == ["x", "x", "x"]
 
 
 def _entry(n, day):

@@ -31,6 +31,26 @@ def author_known(article) -> bool:
     return "author" in article.metadata or "authors" in article.metadata
 
 
+def once() -> "callable":
+    """A fresh `render_once` for one Jinja environment (one build).
+
+    `{% call render_once(article, "h3", SITEURL) %}…{% endcall %}` renders its block the
+    first time it meets that key and gives back the same text afterwards: an article's
+    listing card appears on its topic pages, the index and other articles' related lists,
+    up to twenty times a build. Objects in the key count by identity, strings and numbers
+    by value; keys are kept with the text, so an identity is never reused while cached.
+    """
+    rendered = {}
+
+    def render_once(*key, caller):
+        found = rendered.get(ident := tuple(k if isinstance(k, (str, int)) else id(k) for k in key))
+        if found is None:
+            found = rendered[ident] = (caller(), key)
+        return found[0]
+
+    return render_once
+
+
 def helpers(config) -> dict:
     """Jinja globals; `config` is the plugin's per-run Config."""
     site = urls.site_feeds(config.base, config.sitename)
@@ -67,4 +87,5 @@ def helpers(config) -> dict:
         "reading_minutes": reading_minutes,
         "author_known": author_known,
         "news_article": news_article,
+        "render_once": once(),
     }
