@@ -27,15 +27,51 @@ _PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.time, datet
 _SOURCE_SUFFIXES = (".py", ".html", ".xml", ".j2", ".jinja", ".yaml", ".yml", ".json", ".css", ".js", ".txt")
 
 
-_PLAIN_TYPES: dict = {}  # type -> is it plain? (isinstance over _PLAIN, once per type)
+# What _compute does with a value, decided once per type (isinstance against ABCs such as
+# Mapping is slow, and fingerprints ask it hundreds of thousands of times a build).
+_PLAIN_KIND, _MAPPING, _SEQUENCE, _SET, _PAGINATOR, _OBJECT, _OPAQUE = range(7)
+_KINDS: dict = {}
+
+
+def _kind_of(cls) -> int:
+    if issubclass(cls, _PLAIN):
+        return _PLAIN_KIND
+    if issubclass(cls, Mapping):
+        return _MAPPING
+    if issubclass(cls, (list, tuple, set, frozenset)):
+        # A set that is also a Sequence (registered as one) keeps its order.
+        return _SET if issubclass(cls, (set, frozenset)) and not issubclass(cls, Sequence) else _SEQUENCE
+    if issubclass(cls, Paginator):
+        return _PAGINATOR
+    return _OBJECT
+
+
+def _kind(value) -> int:
+    cls = type(value)
+    found = _KINDS.get(cls)
+    if found is None:
+        found = _KINDS[cls] = _kind_of(cls)
+    if found == _OBJECT and getattr(value, "__dict__", None) is None:
+        return _OPAQUE  # functions, builtins: the site digest covers code
+    return found
 
 
 def _is_plain(value) -> bool:
-    kind = type(value)
-    plain = _PLAIN_TYPES.get(kind)
-    if plain is None:
-        plain = _PLAIN_TYPES[kind] = issubclass(kind, _PLAIN)
-    return plain
+    cls = type(value)
+    found = _KINDS.get(cls)
+    if found is None:
+        found = _KINDS[cls] = _kind_of(cls)
+    return found == _PLAIN_KIND
+
+
+_SKIPPED: dict = {}  # class -> attribute names not hashed: _SKIP and its properties
+
+
+def _skipped(cls) -> frozenset:
+    found = _SKIPPED.get(cls)
+    if found is None:
+        found = _SKIPPED[cls] = _SKIP | {n for n in dir(cls) if isinstance(getattr(cls, n, None), property)}
+    return found
 
 
 def _sorted_items(mapping) -> list:
@@ -90,16 +126,44 @@ class Fingerprints:
         self.site = site
         self._values: dict = {}  # (id, depth) -> (digest, value kept alive so ids stay unique)
         self._names: dict = {}  # template name -> context names it uses, None if unknowable
+        self._sorted_names: dict = {}  # template name -> ((name, name as bytes), ...) in order
+        self._dynamic: dict = {}  # template name -> whether its names are unknowable
+        self._contexts: dict = {}  # id(shared context) -> ({name: digest}, the context)
 
-    def page(self, template, localcontext) -> str:
-        names = self.names(template.environment, template.name)
-        if names is None:  # a dynamic include: any value may matter
-            names = frozenset(localcontext)
-        parts = [self.site, template.name.encode(), str(localcontext.get("output_file")).encode()]
-        for name in sorted(names):
-            if name in localcontext:
-                parts += [name.encode(), self.value(localcontext[name])]
+    def page(self, template, localcontext, changes=None) -> str:
+        """The page's fingerprint. Its context is `localcontext`, or with `changes` given,
+        `localcontext` is the site context many pages share and `changes` what differs for
+        this page: values from the shared one are hashed once for all of them."""
+        changes = changes or {}
+        names = self._sorted_names.get(template.name)
+        if names is None:
+            found = self.names(template.environment, template.name)
+            names = self._sorted_names[template.name] = tuple((n, n.encode()) for n in sorted(found or ()))
+            self._dynamic[template.name] = found is None
+        if self._dynamic[template.name]:  # a dynamic include: any value may matter
+            names = tuple((n, n.encode()) for n in sorted({*localcontext, *changes}))
+        shared = self._shared(localcontext) if changes else None
+        output_file = changes["output_file"] if "output_file" in changes else localcontext.get("output_file")
+        parts = [self.site, template.name.encode(), str(output_file).encode()]
+        for name, encoded in names:
+            if name in changes:
+                parts += [encoded, self.value(changes[name])]
+            elif name in localcontext:
+                if shared is None:
+                    parts += [encoded, self.value(localcontext[name])]
+                    continue
+                digest = shared.get(name)
+                if digest is None:
+                    digest = shared[name] = self.value(localcontext[name])
+                parts += [encoded, digest]
         return _hash(*parts).hex()
+
+    def _shared(self, context: dict) -> dict:
+        """{name: digest} of one shared site context (kept alive with it, so its id stays its own)."""
+        found = self._contexts.get(id(context))
+        if found is None:
+            found = self._contexts[id(context)] = ({}, context)
+        return found[0]
 
     def names(self, env, template_name: str) -> frozenset | None:
         if template_name not in self._names:
@@ -131,26 +195,24 @@ class Fingerprints:
 
     def _compute(self, value, depth: int) -> tuple[bytes, bool]:
         """(digest, whether any object took part)."""
-        kind = type(value).__qualname__.encode()
-        if type(value) is dict or isinstance(value, Mapping):
+        kind, what = type(value).__qualname__.encode(), _kind(value)
+        if what == _MAPPING:
             items = _sorted_items(value)
             if all(_is_plain(v) for _, v in items):
                 return _hash(kind, repr(items).encode()), False
             return self._items(kind, [(repr(k).encode(), v) for k, v in items], depth)
-        if type(value) in (list, tuple) or isinstance(value, (list, tuple, set, frozenset)):
+        if what in (_SEQUENCE, _SET):
             items = list(value)
-            # A set that is also a Sequence (registered as one) keeps its order.
-            unordered = isinstance(value, (set, frozenset)) and not isinstance(value, Sequence)
             if all(_is_plain(v) for v in items):
-                items = sorted(items, key=repr) if unordered else items
+                items = sorted(items, key=repr) if what == _SET else items
                 return _hash(kind, repr(items).encode()), False
             digest, holds = self._items(kind, [(b"", v) for v in items], depth)
-            if unordered:
+            if what == _SET:
                 digest = _hash(kind, *sorted(self.value(v, depth) for v in items))
             return digest, holds
-        if getattr(value, "__dict__", None) is None:  # functions, builtins: the site digest covers code
+        if what == _OPAQUE:
             return _hash(kind), False
-        if isinstance(value, Paginator):
+        if what == _PAGINATOR:
             # A listing's pages each hold their own slice (Page.object_list); what a page
             # shows of the paginator is its counts. Its whole object_list would make every
             # page of a listing depend on every article in it.
@@ -171,17 +233,18 @@ class Fingerprints:
         """(digest of the plain attributes, [(name, value) of the others]), once per object."""
         key = ("attributes", id(value))
         if key not in self._values:
-            plain, linked, cls, attributes = [], [], type(value), value.__dict__
+            plain, linked, attributes = [], [], value.__dict__
+            # An entry under a property's name is never read (Pelican's URLWrapper.as_dict
+            # leaves copies of `name` and `slug` there, or not, depending on call order).
+            skip = _skipped(type(value))
             for name, attribute in sorted(attributes.items()):
-                # An entry under a property's name is never read (Pelican's URLWrapper.as_dict
-                # leaves copies of `name` and `slug` there, or not, depending on call order).
-                if name in _SKIP or isinstance(getattr(cls, name, None), property):
+                if name in skip:
                     continue
                 if name == "metadata" and isinstance(attribute, Mapping):
                     # Pelican copies each metadata entry to an attribute: hash what differs.
                     attribute = {k: v for k, v in attribute.items() if attributes.get(str(k).lower(), _SKIP) is not v}
                 (plain if _is_plain(attribute) else linked).append((name, attribute))
             # repr tells 1, 1.0, True and "1" apart, and is stable for dates and strings.
-            digest = _hash(cls.__qualname__.encode(), repr(plain).encode())
+            digest = _hash(type(value).__qualname__.encode(), repr(plain).encode())
             self._values[key] = ((digest, linked), value)
         return self._values[key][0]

@@ -91,20 +91,22 @@ class IncrementalWriter(Writer):
         changes = {key: localcontext[key] for key in _differing(base, localcontext)}
         self.jobs.append((template, base, changes, name))
 
-    def page(self, template, localcontext, name) -> tuple[bool, str]:
-        """(unchanged, rendered output or ""): one page, fingerprinted, rendered if it changed."""
-        fingerprint = self.fingerprints.page(template, localcontext)
+    def page(self, template, localcontext, name, changes=None) -> tuple[bool, str]:
+        """(unchanged, rendered output or ""): one page, fingerprinted, rendered if it changed.
+        With `changes`, the page's context is `localcontext` (the shared site context) with
+        them on top."""
+        fingerprint = self.fingerprints.page(template, localcontext, changes)
         self.current[name] = fingerprint
         if self.previous.get(name) == fingerprint and os.path.isfile(os.path.join(self.output_path, name)):
             self.kept += 1
             return True, ""
         self.rendered += 1
-        return False, template.render(localcontext)
+        return False, template.render({**localcontext, **changes} if changes else localcontext)
 
     def _job(self, job) -> tuple:
         """A queued page, in whichever process: written if it changed; what the parent keeps."""
         template, base, changes, name = job
-        unchanged, output = self.page(template, {**base, **changes}, name)
+        unchanged, output = self.page(template, base, name, changes)
         if not unchanged:
             path = os.path.join(self.output_path, name)
             os.makedirs(os.path.dirname(path), exist_ok=True)
