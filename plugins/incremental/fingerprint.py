@@ -10,6 +10,7 @@ Code is not hashed value by value: the site digest covers plugins, theme and set
 
 import datetime
 import decimal
+import functools
 import hashlib
 import os
 import pickle
@@ -30,9 +31,9 @@ _SOURCE_SUFFIXES = (".py", ".html", ".xml", ".j2", ".jinja", ".yaml", ".yml", ".
 # What _compute does with a value, decided once per type (isinstance against ABCs such as
 # Mapping is slow, and fingerprints ask it hundreds of thousands of times a build).
 _PLAIN_KIND, _MAPPING, _SEQUENCE, _SET, _PAGINATOR, _OBJECT, _OPAQUE = range(7)
-_KINDS: dict = {}
 
 
+@functools.cache
 def _kind_of(cls) -> int:
     if issubclass(cls, _PLAIN):
         return _PLAIN_KIND
@@ -47,31 +48,20 @@ def _kind_of(cls) -> int:
 
 
 def _kind(value) -> int:
-    cls = type(value)
-    found = _KINDS.get(cls)
-    if found is None:
-        found = _KINDS[cls] = _kind_of(cls)
+    found = _kind_of(type(value))
     if found == _OBJECT and getattr(value, "__dict__", None) is None:
         return _OPAQUE  # functions, builtins: the site digest covers code
     return found
 
 
 def _is_plain(value) -> bool:
-    cls = type(value)
-    found = _KINDS.get(cls)
-    if found is None:
-        found = _KINDS[cls] = _kind_of(cls)
-    return found == _PLAIN_KIND
+    return _kind_of(type(value)) == _PLAIN_KIND
 
 
-_SKIPPED: dict = {}  # class -> attribute names not hashed: _SKIP and its properties
-
-
+@functools.cache
 def _skipped(cls) -> frozenset:
-    found = _SKIPPED.get(cls)
-    if found is None:
-        found = _SKIPPED[cls] = _SKIP | {n for n in dir(cls) if isinstance(getattr(cls, n, None), property)}
-    return found
+    """Attribute names not hashed: _SKIP and the class's properties."""
+    return _SKIP | {n for n in dir(cls) if isinstance(getattr(cls, n, None), property)}
 
 
 def _sorted_items(mapping) -> list:
