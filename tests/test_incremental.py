@@ -136,6 +136,20 @@ def test_a_queued_page_keeps_what_differs_from_the_site_context_by_identity():
     assert list(_differing(old, dict(old))) == []
 
 
+def test_a_finished_build_is_frozen_for_the_collector_and_the_next_build_unfreezes_it():
+    import gc
+
+    import plugins.incremental as plugin
+
+    try:
+        plugin.finish(None)
+        assert gc.get_freeze_count() > 0  # exit does not walk the build's objects
+        plugin.start(None)
+        assert gc.get_freeze_count() == 0  # an autoreload build can collect the last one's
+    finally:
+        gc.unfreeze()
+
+
 def test_render_all_runs_every_job_once_across_processes(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PAGES", 1)
 
