@@ -210,3 +210,28 @@ def test_article_pages_are_h_entries(full_site):
     content = props["content"][0]["html"]
     assert "<h2>A break with the regional bloc</h2>" in content
     assert "Home" not in content and "All rights reserved" not in content
+
+
+def test_an_unchanged_report_is_not_rendered_again(tmp_path, monkeypatch):
+    from plugins.dumps import report
+
+    rows = [{"source": "a.txt", "status": "published", "url": "a/", "title": "A", "removed": []}]
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    report.write(rows, str(out), "_report", "Site", str(cache))
+    page = out / "_report" / "index.html"
+    assert page.is_file() and json.loads((out / "_report" / "dumps.json").read_text()) == rows
+    rendered = []
+    real = report.render_html
+    monkeypatch.setattr(report, "render_html", lambda *a: rendered.append(a) or real(*a))
+    report.write(rows, str(out), "_report", "Site", str(cache))
+    assert rendered == []  # same rows, same site name, files in place
+    report.write(rows, str(out), "_report", "Another site", str(cache))
+    assert len(rendered) == 1 and "Another site" in page.read_text()
+    page.unlink()
+    report.write(rows, str(out), "_report", "Another site", str(cache))
+    assert len(rendered) == 2 and page.is_file()
+    report.write(rows + [{"source": "b.txt", "status": "skipped", "reason": "empty file", "removed": []}],
+                 str(out), "_report", "Another site", str(cache))
+    assert len(rendered) == 3 and "b.txt" in page.read_text()
+    report.write(rows, str(out), "_report", "Another site", None)  # no cache: always rendered
+    assert len(rendered) == 4

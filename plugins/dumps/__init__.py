@@ -108,7 +108,8 @@ def dedupe(generator):
 def write_report(pelican):
     options = dumps_settings(pelican.settings)
     rows = complete(_rows, os.path.join(pelican.settings["PATH"], options["folder"]))
-    write(rows, pelican.settings["OUTPUT_PATH"], options["report_dir"], pelican.settings.get("SITENAME", ""))
+    write(rows, pelican.settings["OUTPUT_PATH"], options["report_dir"], pelican.settings.get("SITENAME", ""),
+          pelican.settings["CACHE_PATH"] if options["cache"] else None)
 
 
 def register():

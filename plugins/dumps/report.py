@@ -3,11 +3,17 @@
 OUT/_report/dumps.json is for tools and CI; OUT/_report/index.html for editors.
 """
 
+import hashlib
 import html
 import json
 import os
 
 from .corpus import dump_files
+
+# This module's code keys the report digest: a change in how the report is rendered
+# renders it again even when its rows are the same.
+with open(__file__, "rb") as _source:
+    _CODE = hashlib.blake2b(_source.read(), digest_size=32).digest()
 
 
 def write_if_changed(path: str, text: str) -> None:
@@ -66,9 +72,31 @@ def render_html(rows: list[dict], sitename: str) -> str:
     return "\n".join(out)
 
 
-def write(rows: list[dict], output_path: str, report_dir: str, sitename: str) -> None:
+def write(rows: list[dict], output_path: str, report_dir: str, sitename: str, cache_folder: str | None = None) -> None:
+    """Write both files. With a cache folder, a report whose rows, site name and code are
+    the last build's, and whose files are still there, is not rendered again."""
     folder = os.path.join(output_path, report_dir)
+    paths = os.path.join(folder, "dumps.json"), os.path.join(folder, "index.html")
     # One row per line: readable, diffable, and made by json's C encoder (indent= is not).
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
-    write_if_changed(os.path.join(folder, "dumps.json"), f"[\n{lines}\n]\n" if rows else "[]\n")
-    write_if_changed(os.path.join(folder, "index.html"), render_html(rows, sitename))
+    text = f"[\n{lines}\n]\n" if rows else "[]\n"
+    digest = hashlib.blake2b(f"{sitename}\0{text}".encode(), digest_size=16, key=_CODE).hexdigest()
+    stamp = None
+    if cache_folder:
+        tag = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=8).hexdigest()
+        stamp = os.path.join(cache_folder, f"report-{tag}.txt")
+        try:
+            with open(stamp, encoding="utf-8") as handle:
+                if handle.read() == digest and all(os.path.isfile(p) for p in paths):
+                    return
+        except OSError:
+            pass
+    write_if_changed(paths[0], text)
+    write_if_changed(paths[1], render_html(rows, sitename))
+    if stamp:
+        try:
+            os.makedirs(cache_folder, exist_ok=True)
+            with open(stamp, "w", encoding="utf-8") as handle:
+                handle.write(digest)
+        except OSError:
+            pass  # the next build renders the report again
