@@ -8,6 +8,8 @@ import yaml
 from .text import fold
 
 DATA = Path(__file__).parent / "data"
+# libyaml's loader when PyYAML has it (its wheels do): the data loads 8x faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = ("country", "relation", "organisation", "system", "group", "agreement", "person", "other")
 FILES = {
     "countries.yaml": "country",
@@ -65,7 +67,7 @@ def words_pattern(words):
 
 
 def _entries(path, default_kind):
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
     if not isinstance(data, list):
         raise ValueError(f"{path.name}: expected a list of entries")
     for entry in data:
@@ -112,7 +114,7 @@ def load(data_dir=DATA, aliases=None, block=()):
         if entity is None:
             raise ValueError(f"TOPICS['aliases']: {alias!r} points to unknown topic {canonical!r}")
         tax.forms.append(Form(alias, entity, 1.0, False))
-    context = yaml.safe_load((Path(data_dir) / "context.yaml").read_text(encoding="utf-8"))
+    context = yaml.load((Path(data_dir) / "context.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
     tax.shadows = list(context.get("shadows", []))
     tax.cues = words_pattern(context.get("cues", []))
     for form in tax.forms:
