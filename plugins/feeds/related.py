@@ -40,8 +40,7 @@ def link_articles(articles, count: int) -> None:
             for other in members[max(0, at - WINDOW): at + WINDOW + 1]:
                 if other != index:
                     shared[other] += 1
-
-        def rank(other, stamp=stamps[index]):
-            return (-shared[other], abs(stamps[other] - stamp), urls[other])
-
-        article.related_articles = [articles[i] for i in heapq.nsmallest(count, shared, key=rank)]
+        stamp = stamps[index]
+        # Ranked as tuples compared in C: most shared topics, nearest in time, then URL.
+        ranked = heapq.nsmallest(count, [(-n, abs(stamps[o] - stamp), urls[o], o) for o, n in shared.items()])
+        article.related_articles = [articles[o] for *_, o in ranked]
