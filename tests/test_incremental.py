@@ -136,16 +136,24 @@ def test_a_queued_page_keeps_what_differs_from_the_site_context_by_identity():
     assert list(_differing(old, dict(old))) == []
 
 
-def test_a_finished_build_is_frozen_for_the_collector_and_the_next_build_unfreezes_it():
+def test_a_finished_build_is_frozen_for_the_collector_and_the_next_build_unfreezes_it(monkeypatch):
     import gc
 
     import plugins.incremental as plugin
 
+    connected = {}
+    fake = SimpleNamespace(**{name: SimpleNamespace(connect=lambda f, name=name: connected.setdefault(name, f))
+                              for name in ("get_generators", "get_writer", "finalized", "initialized")})
+    monkeypatch.setattr(plugin, "signals", fake)
+    plugin.register()
+    # get_generators: what every Pelican.run() sends first, autoreload's too (one Pelican
+    # instance, many runs; `initialized` would come once).
+    assert connected["get_generators"] is plugin.start and connected["finalized"] is plugin.finish
     try:
         plugin.finish(None)
         assert gc.get_freeze_count() > 0  # exit does not walk the build's objects
         plugin.start(None)
-        assert gc.get_freeze_count() == 0  # an autoreload build can collect the last one's
+        assert gc.get_freeze_count() == 0  # so the next build can collect the last one's
     finally:
         gc.unfreeze()
 

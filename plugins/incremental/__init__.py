@@ -33,10 +33,12 @@ def finish(pelican):
 
 
 def start(pelican):
+    """At the start of every build: get_generators is sent by each Pelican.run(), also by
+    autoreload's, which reuses one Pelican instance (so `initialized` comes only once)."""
     gc.unfreeze()
 
 
 def register():
-    signals.initialized.connect(start)
+    signals.get_generators.connect(start)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(finish)
