@@ -116,3 +116,5 @@ def test_topic_members_answer_in_as_the_list_would(tmp_path):
     assert sorted(order, key=lambda a: a.date, reverse=True) == order  # newest first, as Pelican built it
     copy = pickle.loads(pickle.dumps(type(members)(["c", "a", "b"])))
     assert list(copy) == ["c", "a", "b"] and "a" in copy
+    twice = type(members)(["c", "a", "c"])  # iteration, indexing and len() must agree
+    assert list(twice) == ["c", "a"] and len(twice) == 2 and twice[-1] == "a"

@@ -111,8 +111,9 @@ class _Members(frozenset):
     """
 
     def __new__(cls, articles):
-        members = super().__new__(cls, articles)
-        members._order = list(articles)
+        order = list(dict.fromkeys(articles))  # an article listed twice counts once, as in the set
+        members = super().__new__(cls, order)
+        members._order = order
         return members
 
     def __iter__(self):
