@@ -41,3 +41,12 @@ def test_archive_pages_and_context_equal_pelicans_own(tmp_path, monkeypatch):
     assert len(pages) > 12  # years and months
     assert {name: ours[name] for name in pages} == {name: pelicans[name] for name in pages}
     assert scanned == [0]  # Pelican was given no articles to scan
+
+
+def test_a_pelican_without_the_private_builder_is_left_alone(caplog):
+    from plugins.archives import linear_period_archives
+
+    generator = SimpleNamespace()
+    linear_period_archives(generator)
+    assert not hasattr(generator, "_build_period_archives")
+    assert "plugin inactive" in caplog.text

@@ -8,9 +8,13 @@ period's articles in one pass, in the same order. Articles compare by identity, 
 result is the one Pelican's scan gives.
 """
 
+import logging
+
 from pelican import signals
 
 __all__ = ["register"]
+
+logger = logging.getLogger(__name__)
 
 
 def period_articles(archives: dict, articles: list) -> None:
@@ -29,7 +33,10 @@ def period_articles(archives: dict, articles: list) -> None:
 
 def linear_period_archives(generator) -> None:
     """Wrap this generator's archive builder (the instance's own, nothing global)."""
-    build = generator._build_period_archives
+    build = getattr(generator, "_build_period_archives", None)
+    if build is None:  # a Pelican that builds archives another way: leave it alone
+        logger.warning("archives: this Pelican has no _build_period_archives; plugin inactive")
+        return
 
     def build_linear(sorted_articles, articles, settings):
         archives = build(sorted_articles, [], settings)
