@@ -147,10 +147,10 @@ class FeedsGenerator:
             """Queue the feed for rendering unless its inputs and files are the last build's."""
             chosen = _newest(articles, limit, order)
             parts = [self.build_digest, pickle.dumps((title, description, page_url, cfg.base, cfg.tz))]
-            for a in chosen:
-                if a.url not in articles_seen:
-                    articles_seen[a.url] = _article_digest(a)
-                parts.append(articles_seen[a.url])
+            for a in chosen:  # articles hash by identity: no `url` (formatted anew on each read)
+                if a not in articles_seen:
+                    articles_seen[a] = _article_digest(a)
+                parts.append(articles_seen[a])
             digest = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
             current[feeds[0].url] = digest
             if previous.get(feeds[0].url) != digest or not all((self.output_path / f.url).is_file() for f in feeds):
@@ -191,10 +191,10 @@ class _FeedJob:
     def run(self, output_path: Path, entries: dict) -> None:
         cfg = _config
         for a in self.articles:
-            if a.url not in entries:  # an article in many feeds is turned into an entry once
-                entries[a.url] = build.entry_for(a, cfg.base, cfg.tz)
+            if a not in entries:  # an article in many feeds is turned into an entry once
+                entries[a] = build.entry_for(a, cfg.base, cfg.tz)
         rendered = build.render(
-            [entries[a.url] for a in self.articles], title=self.title, description=self.description,
+            [entries[a] for a in self.articles], title=self.title, description=self.description,
             page_url=self.page_url, feeds=self.feeds, language=cfg.language, topics_url=self.topics_url,
         )
         for feed in self.feeds:
