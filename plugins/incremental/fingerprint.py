@@ -116,8 +116,7 @@ class Fingerprints:
         self.site = site
         self._values: dict = {}  # (id, depth) -> (digest, value kept alive so ids stay unique)
         self._names: dict = {}  # template name -> context names it uses, None if unknowable
-        self._sorted_names: dict = {}  # template name -> ((name, name as bytes), ...) in order
-        self._dynamic: dict = {}  # template name -> whether its names are unknowable
+        self._sorted_names: dict = {}  # template name -> ((name, name as bytes), ...) in order, None if unknowable
         self._contexts: dict = {}  # id(shared context) -> ({name: digest}, the context)
 
     def page(self, template, localcontext, changes=None) -> str:
@@ -125,12 +124,11 @@ class Fingerprints:
         `localcontext` is the site context many pages share and `changes` what differs for
         this page: values from the shared one are hashed once for all of them."""
         changes = changes or {}
-        names = self._sorted_names.get(template.name)
-        if names is None:
+        if template.name not in self._sorted_names:
             found = self.names(template.environment, template.name)
-            names = self._sorted_names[template.name] = tuple((n, n.encode()) for n in sorted(found or ()))
-            self._dynamic[template.name] = found is None
-        if self._dynamic[template.name]:  # a dynamic include: any value may matter
+            self._sorted_names[template.name] = None if found is None else tuple((n, n.encode()) for n in sorted(found))
+        names = self._sorted_names[template.name]
+        if names is None:  # a dynamic include: any value may matter
             names = tuple((n, n.encode()) for n in sorted({*localcontext, *changes}))
         shared = self._shared(localcontext) if changes else None
         output_file = changes["output_file"] if "output_file" in changes else localcontext.get("output_file")
