@@ -80,9 +80,9 @@ def write(rows: list[dict], output_path: str, report_dir: str, sitename: str, ca
     # One row per line: readable, diffable, and made by json's C encoder (indent= is not).
     lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
     text = f"[\n{lines}\n]\n" if rows else "[]\n"
-    digest = hashlib.blake2b(f"{sitename}\0{text}".encode(), digest_size=16, key=_CODE).hexdigest()
-    stamp = None
+    stamp = digest = None
     if cache_folder:
+        digest = hashlib.blake2b(f"{sitename}\0{text}".encode(), digest_size=16, key=_CODE).hexdigest()
         tag = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=8).hexdigest()
         stamp = os.path.join(cache_folder, f"report-{tag}.txt")
         try:
