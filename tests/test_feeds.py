@@ -126,6 +126,39 @@ def test_render_of_no_entries_is_still_a_valid_reproducible_feed():
         assert parsed.feed.updated_parsed[0] == 1970
 
 
+class _Job:
+    """Stands in for a feed job: writes its number, or fails."""
+
+    def __init__(self, n, fail=False):
+        self.n, self.fail = n, fail
+
+    def run(self, output_path, entries):
+        if self.fail:
+            raise ValueError(f"job {self.n} failed")
+        (output_path / f"{self.n}.xml").write_text(str(self.n))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_feed_rendering_runs_in_the_background_until_waited_for(tmp_path, monkeypatch, workers):
+    from feeds import plugin as feeds_plugin
+
+    monkeypatch.setattr(feeds_plugin, "PARALLEL_MIN", 1)
+    wait = feeds_plugin._start_rendering([_Job(n) for n in range(20)], tmp_path, workers)
+    wait()
+    assert sorted(int(p.stem) for p in tmp_path.glob("*.xml")) == list(range(20))
+    assert not feeds_plugin._pending  # nothing of this build is left for the next
+
+
+def test_a_feed_that_fails_in_a_worker_fails_the_wait(tmp_path, monkeypatch):
+    from feeds import plugin as feeds_plugin
+
+    monkeypatch.setattr(feeds_plugin, "PARALLEL_MIN", 1)
+    wait = feeds_plugin._start_rendering([_Job(1), _Job(2, fail=True)], tmp_path, 2)
+    with pytest.raises(ValueError, match="job 2 failed"):
+        wait()
+    assert not feeds_plugin._pending
+
+
 # -- the small site ----------------------------------------------------------------------
 
 def test_every_advertised_feed_parses(site):

@@ -1,6 +1,7 @@
 """Wiring into Pelican: template helpers on every generator's Jinja environment, and a
 generator that runs after the articles are read (context step) and writes the feeds."""
 
+import gc
 import hashlib
 import heapq
 import json
@@ -115,6 +116,8 @@ def _article_digest(article) -> bytes:
 class FeedsGenerator:
     """Runs after Pelican's own generators have read every article.
 
+    Feeds start rendering as soon as every generator's context is final, in worker
+    processes, while Pelican queues its pages; generate_output waits for them.
     A feed whose inputs (articles, titles, settings, this plugin's code) are those of the
     last build, and whose files are still there, is not rendered again: digests of the
     inputs are kept in CACHE_PATH, one file per output folder.
@@ -126,6 +129,8 @@ class FeedsGenerator:
         tag = hashlib.blake2b(str(self.output_path.resolve()).encode(), digest_size=8).hexdigest()
         self.digests_path = Path(settings["CACHE_PATH"]) / f"feeds-{tag}.json"
         self.build_digest = _build_digest(settings)
+        self.digests, self.outlines, self.rendered = {}, [], 0  # filled by start()
+        self._wait = None  # set by start(): waits until every feed is written
 
     def generate_context(self):
         link_articles(self.context.get("articles", []), _config.feeds.related_articles)
@@ -138,9 +143,16 @@ class FeedsGenerator:
         except (OSError, ValueError):
             return {}
 
-    def generate_output(self, writer):
+    def start(self) -> None:
+        """Plan every feed and start rendering the ones whose inputs changed.
+
+        Called once the articles are final (all_generators_finalized): the feeds render in
+        worker processes while Pelican queues its pages in this one.
+        """
+        if self._wait is not None:
+            return
         cfg, articles_seen, order = _config, {}, {}
-        previous, current, jobs = self._load_digests(), {}, []
+        previous, jobs = self._load_digests(), []
         topics_url = f"{cfg.base}/{self.context.get('TAGS_URL', 'topics/')}"
 
         def plan(articles, limit, title, description, page_url, feeds):
@@ -152,29 +164,34 @@ class FeedsGenerator:
                     articles_seen[a] = _article_digest(a)
                 parts.append(articles_seen[a])
             digest = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
-            current[feeds[0].url] = digest
+            self.digests[feeds[0].url] = digest
             if previous.get(feeds[0].url) != digest or not all((self.output_path / f.url).is_file() for f in feeds):
                 jobs.append(_FeedJob(tuple(chosen), title, description, page_url, tuple(feeds), topics_url))
 
         plan(self.context.get("articles", []), cfg.feeds.max_items, cfg.sitename,
              self.context.get("SITESUBTITLE", ""), f"{cfg.base}/", urls.site_feeds(cfg.base, cfg.sitename))
-        outlines = []
         for tag, articles in sorted(self.context.get("tags", []), key=lambda p: p[0].slug):
             page_url = f"{cfg.base}/{tag.url}"
             feeds = cfg.topic_feeds(tag)
             plan(articles, cfg.feeds.topic_max_items, f"{cfg.sitename}: {tag.name}",
                  f"Articles about {tag.name} from {cfg.sitename}", page_url, feeds)
-            outlines.append((tag, feeds[0], page_url))
-        _render_all(jobs, self.output_path, cfg.feeds.workers)
+            self.outlines.append((tag, feeds[0], page_url))
+        self.rendered = len(jobs)
+        self._wait = _start_rendering(jobs, self.output_path, cfg.feeds.workers)
+
+    def generate_output(self, writer):
+        self.start()  # a no-op when all_generators_finalized has started it
+        self._wait()
+        cfg = _config
         write_if_changed(self.output_path / urls.OPML_PATH,
-                         opml.render(f"{cfg.sitename}: topic feeds", outlines))
+                         opml.render(f"{cfg.sitename}: topic feeds", self.outlines))
         try:
             self.digests_path.parent.mkdir(parents=True, exist_ok=True)
-            self.digests_path.write_text(json.dumps(current, sort_keys=True), encoding="utf-8")
+            self.digests_path.write_text(json.dumps(self.digests, sort_keys=True), encoding="utf-8")
         except OSError as error:
             logger.warning("%s: cannot keep feed digests (the next build renders every feed): %s",
                            self.digests_path, error)
-        logger.info("Feeds: site + %d topics, %d rendered", len(outlines), len(jobs))
+        logger.info("Feeds: site + %d topics, %d rendered", len(self.outlines), self.rendered)
 
 
 @dataclass(frozen=True)
@@ -210,25 +227,44 @@ def _run_pending(i: int) -> None:
     _pending["jobs"][i].run(_pending["output_path"], _pending["entries"])
 
 
-def _render_all(jobs: list, output_path: Path, workers: int) -> None:
-    """Render every job: in one forked process per CPU (FEEDS["workers"]) when it pays."""
+def _start_rendering(jobs: list, output_path: Path, workers: int):
+    """Start rendering every job, in one forked process per CPU (FEEDS["workers"]) when it
+    pays, else here and now; return the function that waits until all are written."""
     _pending.update(jobs=jobs, output_path=output_path, entries={})
-    try:
-        workers = workers or getattr(os, "process_cpu_count", os.cpu_count)() or 1
-        if workers < 2 or len(jobs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    workers = workers or getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    if workers < 2 or len(jobs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        try:
             for i in range(len(jobs)):
                 _run_pending(i)
-            return
-        # fork: the workers share the articles already in memory. Python 3.12+ warns of a
-        # fork beside threads (Pelican's spinner); the workers log nothing, so never touch its locks.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
-                                     initializer=logging.disable, initargs=(logging.CRITICAL,)) as pool:
-                for _ in pool.map(_run_pending, range(len(jobs)), chunksize=8):
-                    pass  # a failure in a worker is raised here and fails the build
-    finally:
-        _pending.clear()
+        finally:
+            _pending.clear()
+        return lambda: None
+    # fork: the workers share the articles already in memory. Python 3.12+ warns of a
+    # fork beside threads (Pelican's spinner); the workers log nothing, so never touch its locks.
+    # Frozen, the build's objects are not walked (so not copied) by either side's collector.
+    gc.freeze()
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+                               initializer=logging.disable, initargs=(logging.CRITICAL,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        results = pool.map(_run_pending, range(len(jobs)), chunksize=8)  # the workers fork here
+
+    def wait():
+        try:
+            for _ in results:
+                pass  # a failure in a worker is raised here and fails the build
+        finally:
+            pool.shutdown(cancel_futures=True)
+            _pending.clear()
+            gc.unfreeze()
+
+    return wait
+
+
+def start_feeds(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, FeedsGenerator):
+            generator.start()
 
 
 def get_generators(pelican):
@@ -239,3 +275,4 @@ def register():
     signals.initialized.connect(configure)
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(start_feeds)
