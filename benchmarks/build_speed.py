@@ -5,11 +5,16 @@
 For each N, synthetic.py writes N dumps (text in three layouts, ~10% saved HTML pages,
 all in their old sites' furniture) under TMP/nN/kit/content/dumps/ and the same articles
 as clean Markdown under TMP/nN/stock/content/. Kit and stock builds alternate, each a
-fresh subprocess into an emptied output folder; after every kit build one dump gains a
-sentence and the kit rebuilds into the same output and cache folder, as an editor would;
-that output is compared, byte for byte, with a cold build of the edited content, and
-after the edit is undone, with the first build (reproducibility). Ratios are against the stock build of the same run, so they hold on any machine; nothing
-is asserted. `--sizes 50` is the smoke run.
+fresh subprocess into a new, empty output folder (a cold build, as on a fresh clone);
+after every kit build one dump gains a sentence and the kit rebuilds into the same output
+and cache folder, as an editor would; that output is compared, byte for byte, with a cold
+build of the edited content, and after the edit is undone, with the first build
+(reproducibility). Ratios are against the stock build of the same run, so they hold on
+any machine; nothing is asserted. `--sizes 50` is the smoke run.
+
+Nothing is deleted until every size is measured: on some file systems (ext4 without a
+journal, as here) creating files shortly after thousands were deleted costs several times
+more, and how much depends on what was deleted in the last minutes, not on the build.
 """
 
 import argparse
@@ -50,8 +55,6 @@ EDIT = "An earlier version of this article gave the wrong month for the summit."
 
 def generate(base: Path, n: int, seed: int) -> None:
     """The kit's dumps and stock Pelican's Markdown for the same n articles."""
-    for side in ("kit", "stock"):
-        shutil.rmtree(base / side, ignore_errors=True)
     dumps, markdown = base / "kit" / "content" / "dumps", base / "stock" / "content"
     dumps.mkdir(parents=True)
     markdown.mkdir(parents=True)
@@ -177,44 +180,39 @@ def bench(base: Path, n: int, runs: int, seed: int) -> dict:
     kit, stock, logs = base / "kit", base / "stock", base / "logs"
     logs.mkdir(exist_ok=True)
     python = sys.executable
-    # --cache-path keeps any content cache inside TMP: emptied before every full build so
-    # that full builds are cold, kept for the one-dump rebuild.
-    kit_cmd = [python, "-m", "pelican", str(kit / "content"), "-o", str(kit / "out"), "-s", "pelicanconf.py",
-               "--cache-path", str(kit / "cache")]
-    stock_cmd = [python, "-m", "pelican", str(stock / "content"), "-o", str(stock / "out"),
-                 "-s", str(stock / "pelicanconf.py")]
-    # The same content, cold, into another output and cache: what the rebuild must equal.
-    check_cmd = [python, "-m", "pelican", str(kit / "content"), "-o", str(kit / "check"), "-s", "pelicanconf.py",
-                 "--cache-path", str(kit / "check-cache"), "-q"]
+
+    def kit_cmd(out, cache, *extra):
+        # --cache-path keeps any content cache inside TMP: a new one for every cold build,
+        # the same one for the rebuild that follows it.
+        return [python, "-m", "pelican", str(kit / "content"), "-o", str(out), "-s", "pelicanconf.py",
+                "--cache-path", str(cache), *extra]
+
     target = edit_target(kit / "content" / "dumps")
     original = target.read_bytes()
     rows = {"kit": [], "stock": [], "rebuild": [], "kit_mib": [], "stock_mib": [], "identical": [],
             "reproducible": []}
     for run in range(1, runs + 1):
-        # Each side's output is emptied right before its own build: deleting thousands of
-        # files slows the file creation that follows on some filesystems (ext4 avoids
-        # reusing recently freed inodes), and that cost must fall on the build it belongs to.
-        for folder in (kit / "out", kit / "cache"):
-            shutil.rmtree(folder, ignore_errors=True)
-        seconds, mib = build(kit_cmd, logs / f"kit-{run}.log")
-        full = tree_digest(kit / "out")
+        out, cache = kit / f"out-{run}", kit / f"cache-{run}"
+        seconds, mib = build(kit_cmd(out, cache), logs / f"kit-{run}.log")
+        full = tree_digest(out)
         rows["kit"].append(seconds)
         rows["kit_mib"].append(mib)
         say(f"run {run}: kit {seconds:.2f} s, {mib:.0f} MiB, {processed(logs / f'kit-{run}.log')} articles")
         append_sentence(target)
-        seconds, _ = build(kit_cmd, logs / f"rebuild-{run}.log")
+        seconds, _ = build(kit_cmd(out, cache), logs / f"rebuild-{run}.log")
         rows["rebuild"].append(seconds)
         say(f"run {run}: one-dump rebuild {seconds:.2f} s ({target.name})")
-        for folder in (kit / "check", kit / "check-cache"):
-            shutil.rmtree(folder, ignore_errors=True)
-        build(check_cmd, logs / f"check-{run}.log")
-        rows["identical"].append(tree_digest(kit / "out") == tree_digest(kit / "check"))
+        # The same content, cold, into another output and cache: what the rebuild must equal.
+        check = kit / f"check-{run}"
+        build(kit_cmd(check, kit / f"check-cache-{run}", "-q"), logs / f"check-{run}.log")
+        rows["identical"].append(tree_digest(out) == tree_digest(check))
         target.write_bytes(original)
-        build(kit_cmd, logs / f"restore-{run}.log")  # back to the original content, incrementally
-        rows["reproducible"].append(tree_digest(kit / "out") == full)
+        build(kit_cmd(out, cache), logs / f"restore-{run}.log")  # back to the original content, incrementally
+        rows["reproducible"].append(tree_digest(out) == full)
         say(f"run {run}: rebuild identical to a full build: {rows['identical'][-1]}; "
             f"restored build identical to the first: {rows['reproducible'][-1]}")
-        shutil.rmtree(stock / "out", ignore_errors=True)
+        stock_cmd = [python, "-m", "pelican", str(stock / "content"), "-o", str(stock / f"out-{run}"),
+                     "-s", str(stock / "pelicanconf.py")]
         seconds, mib = build(stock_cmd, logs / f"stock-{run}.log")
         rows["stock"].append(seconds)
         rows["stock_mib"].append(mib)
@@ -235,10 +233,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000], help="archive sizes N")
     ap.add_argument("--runs", type=int, default=1, help="alternating kit/stock runs per size (medians reported)")
-    ap.add_argument("--keep", metavar="DIR", help="generate and build under DIR and keep it (default: a temp dir)")
+    ap.add_argument("--keep", metavar="DIR", help="generate and build under DIR, new or empty, and keep it "
+                    "(default: a temp dir, deleted at the end)")
     ap.add_argument("--seed", type=int, default=1, help="generator seed")
     args = ap.parse_args()
     tmp = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp(prefix="build-speed-"))
+    if args.keep and tmp.exists() and any(tmp.iterdir()):
+        sys.exit(f"--keep {args.keep}: not empty. Builds go into new folders: deleting old ones first "
+                 "would slow the file creation this benchmark measures.")
     try:
         results = [bench(tmp / f"n{n}", n, args.runs, args.seed) for n in args.sizes]
     finally:
