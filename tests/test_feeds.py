@@ -94,6 +94,19 @@ def test_render_once_renders_a_block_once_per_key():
     assert calls == ["x", "x", "x"]
 
 
+@pytest.mark.parametrize("value", ["Turkey &amp; <b>NATO</b>", "a  <br/>\n b", "", 42, "Fish &lt;3 chips"])
+def test_striptags_filter_is_jinjas_own(value):
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    from feeds.templating import striptags
+
+    jinja = Environment().filters["striptags"]
+    for given in (value, Markup(value) if isinstance(value, str) else value):
+        assert striptags(given) == jinja(given)
+        assert striptags(given) == jinja(given)  # memoised: the same answer again
+
+
 def _entry(n, day):
     when = datetime(2022, 1, day, tzinfo=timezone.utc)
     return feed_build.Entry(url=f"https://ex.org/{n}/", title=f"T{n}", published=when,

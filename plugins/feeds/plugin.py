@@ -11,7 +11,7 @@ import os
 import pickle
 import warnings
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
@@ -20,7 +20,7 @@ from . import build, opml, urls
 from .output import write_if_changed
 from .related import link_articles
 from .settings import FeedSettings, read
-from .templating import helpers
+from .templating import helpers, striptags
 
 __all__ = ["register"]
 
@@ -38,6 +38,7 @@ class Config:
     sitename: str
     tz: str
     language: str
+    _topic_feeds: dict = field(default_factory=dict, compare=False, repr=False)  # memo of topic_feeds
 
     @classmethod
     def of(cls, settings):
@@ -51,7 +52,12 @@ class Config:
         )
 
     def topic_feeds(self, tag):
-        return urls.topic_feeds(self.base, self.sitename, tag)
+        """A topic's feeds; asked for by every page that names the topic, made once."""
+        key = (tag.slug, tag.name)
+        found = self._topic_feeds.get(key)
+        if found is None:
+            found = self._topic_feeds[key] = urls.topic_feeds(self.base, self.sitename, tag)
+        return found
 
 
 _config: Config | None = None  # reset by every Pelican() (autoreload re-reads settings)
@@ -65,6 +71,7 @@ def configure(pelican) -> None:
 def add_template_helpers(generator) -> None:
     """Templates get feed URLs (paths under SITEURL) and the helpers in templating.py."""
     generator.env.globals.update(helpers(_config))
+    generator.env.filters["striptags"] = striptags
 
 
 def _newest(articles, limit: int, order: dict) -> list:

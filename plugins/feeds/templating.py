@@ -4,6 +4,7 @@ They live here, not in templates, because the feed URLs must match what the writ
 writes and the JSON-LD is data (built as a dict, serialised with Jinja's `tojson`).
 """
 
+import functools
 import math
 import re
 
@@ -22,8 +23,23 @@ def reading_minutes(article) -> int:
     given = getattr(article, "reading_time", None)
     if given:
         return int(given)
-    words = len(_WORD.findall(Markup(article.content).striptags()))
+    # The stored body: `content` rewrites intra-site links on every read, which words ignore.
+    body = getattr(article, "_content", None)
+    words = len(_WORD.findall(Markup(article.content if body is None else body).striptags()))
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+@functools.lru_cache(maxsize=4096)
+def _striptags(text: str) -> str:
+    return Markup(text).striptags()
+
+
+def striptags(value) -> str:
+    """Jinja's `striptags` filter, memoised: a page strips its title and summary several
+    times (title, Open Graph, Twitter card) and every page strips the site name."""
+    if hasattr(value, "__html__"):
+        value = value.__html__()
+    return _striptags(str(value))
 
 
 def author_known(article) -> bool:
