@@ -89,6 +89,20 @@ def test_objects_count_up_to_max_depth():
     assert Fingerprints(b"").value(beyond[0]) == Fingerprints(b"").value(beyond[1])
 
 
+def test_at_max_depth_an_articles_body_does_not_count_but_its_title_does():
+    def edge(**leaf):
+        node = SimpleNamespace(**leaf)
+        for _ in range(MAX_DEPTH):
+            node = SimpleNamespace(next=node)
+        return Fingerprints(b"").value(node)
+
+    assert edge(title="a", _content="<p>x</p>") == edge(title="a", _content="<p>y</p>")
+    assert edge(title="a", _content="<p>x</p>") != edge(title="b", _content="<p>x</p>")
+    nearer = (chain(MAX_DEPTH - 1, "a"), chain(MAX_DEPTH - 1, "a"))
+    nearer[0].next._content, nearer[1].next._content = "<p>x</p>", "<p>y</p>"
+    assert Fingerprints(b"").value(nearer[0]) != Fingerprints(b"").value(nearer[1])
+
+
 def test_a_listing_page_depends_on_its_own_slice_not_on_the_whole_listing():
     from pelican.paginator import Paginator
 

@@ -4,7 +4,8 @@ A page's inputs are the context values its template names, with every template i
 extends, imports or includes (found by jinja2.meta, once per template). Values are
 hashed by what they hold: strings, numbers and dates by value; lists and dicts by their
 items; objects (Pelican's articles, pages, tags, paginators) by their attributes, down
-to MAX_DEPTH objects away from the page, where only their plain attributes count.
+to MAX_DEPTH objects away from the page, where only their plain attributes count, bar
+the body (EDGE_SKIP).
 Code is not hashed value by value: the site digest covers plugins, theme and settings.
 """
 
@@ -24,6 +25,10 @@ from pelican.paginator import Paginator
 MAX_DEPTH = 2
 # Attributes that hold the whole site (Pelican gives every content object both).
 _SKIP = frozenset({"settings", "_context"})
+# Not counted at MAX_DEPTH: an article's body. A page shows the body of its own article
+# or of the articles it lists, not of an article linked from those (a neighbour of a
+# related article); counting it re-rendered some 170 pages for a one-word edit, not 40.
+EDGE_SKIP = frozenset({"_content"})
 _PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.time, datetime.timedelta, decimal.Decimal)
 _SOURCE_SUFFIXES = (".py", ".html", ".xml", ".j2", ".jinja", ".yaml", ".yml", ".json", ".css", ".js", ".txt")
 
@@ -205,9 +210,9 @@ class Fingerprints:
             # shows of the paginator is its counts. Its whole object_list would make every
             # page of a listing depend on every article in it.
             return _hash(kind, repr((value.name, value.url, value.per_page, value.count, value.num_pages)).encode()), True
-        plain, linked = self._attributes(value)
+        plain, edge, linked = self._attributes(value)
         if depth >= MAX_DEPTH:
-            return plain, True
+            return edge, True
         return _hash(plain, *(part for name, v in linked for part in (name.encode(), self.value(v, depth + 1)))), True
 
     def _items(self, kind: bytes, items: list, depth: int) -> tuple[bytes, bool]:
@@ -217,8 +222,9 @@ class Fingerprints:
             holds = holds or (id(item), None) not in self._values and not _is_plain(item)
         return _hash(*parts), holds
 
-    def _attributes(self, value) -> tuple[bytes, list]:
-        """(digest of the plain attributes, [(name, value) of the others]), once per object."""
+    def _attributes(self, value) -> tuple[bytes, bytes, list]:
+        """(digest of the plain attributes, the same without EDGE_SKIP, [(name, value) of
+        the others]), once per object."""
         key = ("attributes", id(value))
         if key not in self._values:
             plain, linked, attributes = [], [], value.__dict__
@@ -233,6 +239,9 @@ class Fingerprints:
                     attribute = {k: v for k, v in attribute.items() if attributes.get(str(k).lower(), _SKIP) is not v}
                 (plain if _is_plain(attribute) else linked).append((name, attribute))
             # repr tells 1, 1.0, True and "1" apart, and is stable for dates and strings.
-            digest = _hash(type(value).__qualname__.encode(), repr(plain).encode())
-            self._values[key] = ((digest, linked), value)
+            kind = type(value).__qualname__.encode()
+            digest = _hash(kind, repr(plain).encode())
+            edge = [(name, v) for name, v in plain if name not in EDGE_SKIP]
+            self._values[key] = ((digest, digest if len(edge) == len(plain) else _hash(kind, repr(edge).encode()),
+                                  linked), value)
         return self._values[key][0]
