@@ -2,10 +2,10 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Inline bold travels through the pipeline as **text**, whatever the source format.
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_SPACE = re.compile(r"\s+")
 _NONWORD = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -41,7 +41,8 @@ class Block:
 
 
 def squash(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends (str.split's whitespace is \\s)."""
+    return " ".join(text.split())
 
 
 def unbold(text: str) -> str:
@@ -49,6 +50,7 @@ def unbold(text: str) -> str:
     return BOLD.sub(r"\1", text) if "**" in text else text
 
 
+@lru_cache(maxsize=1 << 16)  # furniture lines recur from dump to dump: most lookups are repeats
 def line_key(text: str) -> str:
     """The corpus-signal key of a line: case, digits and punctuation do not matter."""
     key = _DIGITS.sub("0", unbold(text).lower())
