@@ -6,7 +6,7 @@ from functools import lru_cache
 
 # Inline bold travels through the pipeline as **text**, whatever the source format.
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_NONWORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -53,5 +53,4 @@ def unbold(text: str) -> str:
 @lru_cache(maxsize=1 << 16)  # furniture lines recur from dump to dump: most lookups are repeats
 def line_key(text: str) -> str:
     """The corpus-signal key of a line: case, digits and punctuation do not matter."""
-    key = _DIGITS.sub("0", unbold(text).lower())
-    return _NONWORD.sub(" ", key).strip()
+    return _DIGITS.sub("0", " ".join(_WORD.findall(unbold(text).lower())))

@@ -100,7 +100,7 @@ class Boilerplate:
         ]
         # One pass of an Aho-Corasick automaton over a line finds every rule whose needles
         # it contains; only those (and the rules without needles) run their regex.
-        self._always = frozenset(i for i, rule in enumerate(self.rules) if rule.needles is None)
+        self._always = tuple(i for i, rule in enumerate(self.rules) if rule.needles is None)
         by_needle: dict = {}
         for i, rule in enumerate(self.rules):
             for needle in rule.needles or ():
@@ -121,11 +121,14 @@ class Boilerplate:
         if not line:
             return None
         short = len(line.split()) <= self.short_words
-        candidates = set(self._always)
+        candidates = self._always
         if len(self._needles):
+            found = set()
             for _, rules in self._needles.iter(line.translate(ASCII_FOLDS).lower()):
-                candidates |= rules
-        for i in sorted(candidates):
+                found |= rules
+            if found:
+                candidates = sorted(found.union(candidates))
+        for i in candidates:
             rule = self.rules[i]
             if (short or not rule.short_only) and rule.pattern.search(line):
                 return rule
