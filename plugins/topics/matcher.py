@@ -1,4 +1,5 @@
 """One pass of an Aho-Corasick automaton over folded text, then word-boundary and case rules."""
+import functools
 import re
 from dataclasses import dataclass
 
@@ -26,20 +27,28 @@ def variants(text):
     return out
 
 
+_ANY, _EXACT, _CAPITALISED = range(3)
+
+
+@functools.lru_cache(maxsize=None)
+def _case_rule(form_text):
+    """What case_ok asks of a span, decided once per form."""
+    letters = [c for c in form_text if c.isalpha()]
+    if not letters:
+        return _ANY
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return _EXACT if len(letters) <= 3 else _CAPITALISED
+    return _CAPITALISED if form_text[0].isupper() else _ANY
+
+
 def case_ok(form_text, span):
     """Case rules: short acronyms exactly ("US", never "us"); longer ones may be
     title-cased ("Nato"); a capitalised name must be capitalised in the text
     ("China", not the porcelain "china")."""
-    letters = [c for c in form_text if c.isalpha()]
-    if not letters:
-        return True
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        if len(letters) <= 3:
-            return all(c.isupper() for c in span if c.isalpha())
-        return span[:1].isupper()
-    if form_text[0].isupper():
-        return span[:1].isupper()
-    return True
+    rule = _case_rule(form_text)
+    if rule == _EXACT:
+        return all(c.isupper() for c in span if c.isalpha())
+    return rule == _ANY or span[:1].isupper()
 
 
 class Matcher:
