@@ -1,15 +1,22 @@
 """Bytes of a dump to clean text: whatever encoding the scraper left behind."""
 
 import codecs
+import functools
 import re
 
-import ftfy
-from charset_normalizer import from_bytes
 
-# What decode() asks of ftfy. ftfy works line by line; a line of printable ASCII without
-# "&" (no entity to unescape, no control character, no CR) is one it returns unchanged, so
-# those lines skip it: most of a dump, and most of ftfy's cost.
-_FTFY = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+@functools.cache
+def ftfy_with_options():
+    """ftfy and what decode() asks of it. Imported on first use: a rebuild whose dumps all
+    come from the cache decodes none (prepare.py imports it before its workers start)."""
+    import ftfy
+
+    return ftfy, ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+
+
+# ftfy works line by line; a line of printable ASCII without "&" (no entity to unescape,
+# no control character, no CR) is one it returns unchanged, so those lines skip it: most
+# of a dump, and most of ftfy's cost.
 _UNCHANGED_BY_FTFY = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
 
 # Characters XML 1.0 and HTML forbid (C0 controls but tab/newline/CR, C1 controls,
@@ -61,6 +68,8 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-16-be" if even_nuls > len(data[0:4096:2]) / 2 else "utf-16-le", errors="replace")
     # Legacy single-byte encodings often score the same; then windows-1252 wins, as it
     # does in browsers (WHATWG reads "latin-1" as windows-1252 too).
+    from charset_normalizer import from_bytes  # rarely needed: most dumps are UTF-8
+
     matches = from_bytes(data[:200_000])
     best = matches.best()
     tied = {m.encoding for m in matches if best and m.chaos <= best.chaos}
@@ -74,7 +83,7 @@ def repair(text: str) -> str:
     The loop is ftfy's own (fix_text): segments end at newlines or max_decode_length, and
     HTML entities stop being unescaped from the first segment holding a "<".
     """
-    config, out, pos = _FTFY, [], 0
+    (ftfy, config), out, pos = ftfy_with_options(), [], 0
     while pos < len(text):
         end = text.find("\n", pos) + 1 or len(text)
         end = min(end, pos + config.max_decode_length)

@@ -24,6 +24,7 @@ from .boilerplate import boilerplate_for
 from .cache import Store
 from .clean import Cleaner
 from .corpus import dump_files, is_html_name, lines_of, recurring as recurring_keys
+from .decode import ftfy_with_options
 from .pipeline import Record, clean_dump
 
 logger = logging.getLogger(__name__)
@@ -141,8 +142,10 @@ def _clean(job: tuple[str, str]) -> Record:
 def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int):
     """function over jobs, in order: in worker processes when it pays, else here."""
     if workers > 1 and len(jobs) >= POOL_MIN and "fork" in multiprocessing.get_all_start_methods():
+        # Imported once here, not in every worker.
+        ftfy_with_options()
         if any(is_html_name(source) for _, source in jobs):
-            importlib.import_module(".htmldump", __package__)  # once here, not in every worker
+            importlib.import_module(".htmldump", __package__)
         # fork: workers start in milliseconds with every module already imported. Python
         # 3.12+ warns about forking a process with threads (Pelican's spinner is one);
         # the workers never touch what those threads hold (see _start_worker).
