@@ -35,7 +35,7 @@ _SOURCE_SUFFIXES = (".py", ".html", ".xml", ".j2", ".jinja", ".yaml", ".yml", ".
 
 # What _compute does with a value, decided once per type (isinstance against ABCs such as
 # Mapping is slow, and fingerprints ask it hundreds of thousands of times a build).
-_PLAIN_KIND, _MAPPING, _SEQUENCE, _SET, _PAGINATOR, _OBJECT, _OPAQUE = range(7)
+_PLAIN_KIND, _MAPPING, _SEQUENCE, _SET, _PAGINATOR, _OBJECT = range(6)
 
 
 @functools.cache
@@ -50,17 +50,6 @@ def _kind_of(cls) -> int:
     if issubclass(cls, Paginator):
         return _PAGINATOR
     return _OBJECT
-
-
-def _kind(value) -> int:
-    found = _kind_of(type(value))
-    if found == _OBJECT and getattr(value, "__dict__", None) is None:
-        return _OPAQUE  # functions, builtins: the site digest covers code
-    return found
-
-
-def _is_plain(value) -> bool:
-    return _kind_of(type(value)) == _PLAIN_KIND
 
 
 @functools.cache
@@ -119,7 +108,10 @@ class Fingerprints:
 
     def __init__(self, site: bytes):
         self.site = site
-        self._values: dict = {}  # (id, depth) -> (digest, value kept alive so ids stay unique)
+        # Memos, each entry keeping its value alive so that ids stay unique:
+        self._pure: dict = {}  # id -> (digest, value) of data without objects (any depth)
+        self._deep: dict = {}  # (id, depth) -> (digest, value) of what holds objects
+        self._objects: dict = {}  # id -> ((plain digest, edge digest, linked), object)
         self._names: dict = {}  # template name -> context names it uses, None if unknowable
         self._sorted_names: dict = {}  # template name -> ((name, name as bytes), ...) in order, None if unknowable
         self._contexts: dict = {}  # id(shared context) -> ({name: digest}, the context)
@@ -175,58 +167,66 @@ class Fingerprints:
 
     def value(self, value, depth: int = 0) -> bytes:
         """Plain values as their repr, anything else as a digest (memoised)."""
-        if _is_plain(value):
+        what = _kind_of(type(value))
+        if what == _PLAIN_KIND:
             return f"{type(value).__name__}:{value!r}".encode()
         identity = id(value)
-        found = self._values.get((identity, None)) or self._values.get((identity, depth))
-        if found is None:
-            digest, holds_objects = self._compute(value, depth)
-            # Pure data (lists and dicts of plain values: metadata, report rows) hashes the
-            # same at any depth, so it is hashed once.
-            found = self._values[(identity, depth if holds_objects else None)] = (digest, value)
-        return found[0]
+        found = self._pure.get(identity) or self._deep.get((identity, depth))
+        if found is not None:
+            return found[0]
+        digest, holds_objects = self._compute(value, depth, what)
+        # Pure data (lists and dicts of plain values: metadata, report rows) hashes the
+        # same at any depth, so it is hashed once.
+        if holds_objects:
+            self._deep[(identity, depth)] = (digest, value)
+        else:
+            self._pure[identity] = (digest, value)
+        return digest
 
-    def _compute(self, value, depth: int) -> tuple[bytes, bool]:
+    def _compute(self, value, depth: int, what: int) -> tuple[bytes, bool]:
         """(digest, whether any object took part)."""
-        kind, what = type(value).__qualname__.encode(), _kind(value)
+        kind = type(value).__qualname__.encode()
         if what == _MAPPING:
             items = _sorted_items(value)
-            if all(_is_plain(v) for _, v in items):
+            if all(_kind_of(type(v)) == _PLAIN_KIND for _, v in items):
                 return _hash(kind, repr(items).encode()), False
             return self._items(kind, [(repr(k).encode(), v) for k, v in items], depth)
         if what in (_SEQUENCE, _SET):
             items = list(value)
-            if all(_is_plain(v) for v in items):
+            if all(_kind_of(type(v)) == _PLAIN_KIND for v in items):
                 items = sorted(items, key=repr) if what == _SET else items
                 return _hash(kind, repr(items).encode()), False
             digest, holds = self._items(kind, [(b"", v) for v in items], depth)
             if what == _SET:
                 digest = _hash(kind, *sorted(self.value(v, depth) for v in items))
             return digest, holds
-        if what == _OPAQUE:
-            return _hash(kind), False
         if what == _PAGINATOR:
             # A listing's pages each hold their own slice (Page.object_list); what a page
             # shows of the paginator is its counts. Its whole object_list would make every
             # page of a listing depend on every article in it.
             return _hash(kind, repr((value.name, value.url, value.per_page, value.count, value.num_pages)).encode()), True
+        if getattr(value, "__dict__", None) is None:
+            return _hash(kind), False  # functions, builtins: the site digest covers code
         plain, edge, linked = self._attributes(value)
         if depth >= MAX_DEPTH:
             return edge, True
-        return _hash(plain, *(part for name, v in linked for part in (name.encode(), self.value(v, depth + 1)))), True
+        parts = [plain]
+        for name, v in linked:
+            parts += [name, self.value(v, depth + 1)]
+        return _hash(*parts), True
 
     def _items(self, kind: bytes, items: list, depth: int) -> tuple[bytes, bool]:
         parts, holds = [kind], False
         for label, item in items:
             parts += [label, self.value(item, depth)]
-            holds = holds or (id(item), None) not in self._values and not _is_plain(item)
+            holds = holds or id(item) not in self._pure and _kind_of(type(item)) != _PLAIN_KIND
         return _hash(*parts), holds
 
     def _attributes(self, value) -> tuple[bytes, bytes, list]:
-        """(digest of the plain attributes, the same without EDGE_SKIP, [(name, value) of
-        the others]), once per object."""
-        key = ("attributes", id(value))
-        if key not in self._values:
+        """(digest of the plain attributes, the same without EDGE_SKIP, [(name as bytes,
+        value) of the others]), once per object."""
+        found = self._objects.get(id(value))
+        if found is None:
             plain, linked, attributes = [], [], value.__dict__
             # An entry under a property's name is never read (Pelican's URLWrapper.as_dict
             # leaves copies of `name` and `slug` there, or not, depending on call order).
@@ -237,11 +237,14 @@ class Fingerprints:
                 if name == "metadata" and isinstance(attribute, Mapping):
                     # Pelican copies each metadata entry to an attribute: hash what differs.
                     attribute = {k: v for k, v in attribute.items() if attributes.get(str(k).lower(), _SKIP) is not v}
-                (plain if _is_plain(attribute) else linked).append((name, attribute))
+                if _kind_of(type(attribute)) == _PLAIN_KIND:
+                    plain.append((name, attribute))
+                else:
+                    linked.append((name.encode(), attribute))
             # repr tells 1, 1.0, True and "1" apart, and is stable for dates and strings.
             kind = type(value).__qualname__.encode()
             digest = _hash(kind, repr(plain).encode())
             edge = [(name, v) for name, v in plain if name not in EDGE_SKIP]
-            self._values[key] = ((digest, digest if len(edge) == len(plain) else _hash(kind, repr(edge).encode()),
-                                  linked), value)
-        return self._values[key][0]
+            found = self._objects[id(value)] = (
+                (digest, digest if len(edge) == len(plain) else _hash(kind, repr(edge).encode()), linked), value)
+        return found[0]
