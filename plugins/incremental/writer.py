@@ -9,6 +9,7 @@ unchanged and whose file is still there is neither rendered nor rewritten.
 """
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -142,7 +143,7 @@ class IncrementalWriter(Writer):
             return super()._open_w(filename, encoding, override)
         self.untouched = None
         # Pelican's rules for a file written twice in one build (Writer._open_w), for a
-        # file this writer handles itself: nothing is opened but os.devnull.
+        # file this writer handles itself: Pelican writes "" into a string buffer, no file.
         if filename in self._overridden_files and override:
             raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
         if filename in self._written_files and not override and filename not in self._overridden_files:
@@ -150,4 +151,4 @@ class IncrementalWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return open(os.devnull, "w", encoding=encoding)
+        return io.StringIO()
