@@ -279,3 +279,11 @@ def test_a_recurring_subheading_is_kept_across_an_inline_insert(tmp_path):
     assert "the view from the capital" in recurring
     result = clean(texts[0], recurring)
     assert body(result) == [("p", P[0]), ("h", "The view from the capital"), ("p", P[1])]
+
+
+def test_a_wrapped_line_joined_to_an_empty_quote_line_has_no_leading_space():
+    from plugins.dumps.textdump import text_blocks
+
+    wrapped = "\n".join(["The committee met again on Tuesday to weigh the new proposal,"] * 10)
+    text = f"{wrapped}\n\n{' ' * 50}>\nand the vote was put off until the spring session.\n"
+    assert text_blocks(text)[-1].text == "and the vote was put off until the spring session."

@@ -176,10 +176,11 @@ def test_a_site_can_add_its_own_furniture_patterns():
 
 # -- the needle prefilter: a shortcut, never a change of answer ---------------------------
 def _every_rule(line):
-    """What Boilerplate.match answers without its prefilter: every rule, in order."""
-    from plugins.dumps.boilerplate import _STRIP
+    """What Boilerplate.match answers without its prefilter: every rule, in order, on the
+    line without its markers (as a regex: match strips them with str methods)."""
+    import re
 
-    plain = _STRIP.sub("", line.replace("**", "")).strip()
+    plain = re.sub(r"^[\s>*•·\-–—|#]+|[\s|]+$", "", line.replace("**", "")).strip()
     short = len(plain.split()) <= RULES.short_words
     return next((r for r in RULES.rules if plain and (short or not r.short_only) and r.pattern.search(plain)), None)
 
@@ -192,6 +193,10 @@ PREFILTER_LINES = [line for _, line in FURNITURE] + [
     "The talks resumed on Monday after a pause of six weeks, officials said.",
     "© 2024 Example Review",
     "News | Opinion | Long Reads",
+    " > • **Subscribe** now |\u3000",  # markers and Unicode spaces around a line
+    "\u2014 Share this story \u2014 |\n",
+    "| — |",
+    "The talks resumed on Monday after a pause of six weeks, officials said. Related stories follow |",
 ]
 
 
@@ -213,3 +218,14 @@ def test_ascii_folds_are_all_the_non_ascii_letters_re_ignorecase_takes_for_ascii
     ascii_letter = re.compile("[a-z]", re.IGNORECASE)
     found = {cp for cp in range(128, sys.maxunicode + 1) if ascii_letter.fullmatch(chr(cp))}
     assert found == set(ASCII_FOLDS)
+
+
+def test_whitespace_is_what_str_isspace_and_the_regex_s_take_for_it():
+    import re
+    import sys
+
+    from plugins.dumps.boilerplate import WHITESPACE
+
+    space = re.compile(r"\s")
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()} == set(WHITESPACE)
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if space.fullmatch(c)} == set(WHITESPACE)

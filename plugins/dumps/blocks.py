@@ -34,7 +34,7 @@ class Block:
 
     @property
     def words(self) -> int:
-        return len(self.plain.split())
+        return word_count(self.text)
 
     def drop(self, role: str, rule: str, furniture: str = "") -> None:
         self.role, self.rule, self.furniture = role, rule, furniture
@@ -48,6 +48,12 @@ def squash(text: str) -> str:
 def unbold(text: str) -> str:
     """Text without its **bold** markers (most lines have none: no regex for them)."""
     return BOLD.sub(r"\1", text) if "**" in text else text
+
+
+@lru_cache(maxsize=1 << 13)  # every stage of cleaning asks again about the same blocks
+def word_count(text: str) -> int:
+    """Words in a block's text, its bold markers aside."""
+    return len(unbold(text).split())
 
 
 @lru_cache(maxsize=1 << 16)  # furniture lines recur from dump to dump: most lookups are repeats

@@ -18,7 +18,15 @@ DATA = Path(__file__).with_name("data") / "boilerplate.yaml"
 # letters (all of Unicode checked: tests/test_dumps_furniture.py): folded before the needle
 # search, so it finds what the regexes would.
 ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_STRIP = re.compile(r"^[\s>*•·\-–—|#]+|[\s|]+$")
+# The characters str.isspace() takes for whitespace, as the regex \s does (all of Unicode
+# checked: tests/test_dumps_furniture.py): for str.strip with other characters besides.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Markers a line is tried without: bullets, quote marks and rules before it, pipes after it.
+_LEADING_MARKS = WHITESPACE + ">*•·-–—|#"
+_TRAILING_MARKS = WHITESPACE + "|"
 
 
 def _needles(items) -> set[str] | None:
@@ -99,17 +107,10 @@ class Boilerplate:
             for p in spec.get(scope, [])
         ]
         # One pass of an Aho-Corasick automaton over a line finds every rule whose needles
-        # it contains; only those (and the rules without needles) run their regex.
-        self._always = tuple(i for i, rule in enumerate(self.rules) if rule.needles is None)
-        by_needle: dict = {}
-        for i, rule in enumerate(self.rules):
-            for needle in rule.needles or ():
-                by_needle.setdefault(needle, set()).add(i)
-        self._needles = ahocorasick.Automaton()
-        for needle, rules in by_needle.items():
-            self._needles.add_word(needle, frozenset(rules))
-        if by_needle:
-            self._needles.make_automaton()
+        # it contains; only those (and the rules without needles) run their regex. A long
+        # line has a prefilter of its own, without the short-only rules it never runs.
+        self._short_line = _Prefilter(self.rules, range(len(self.rules)))
+        self._long_line = _Prefilter(self.rules, [i for i, rule in enumerate(self.rules) if not rule.short_only])
 
     @lru_cache(maxsize=65536)  # noqa: B019 - instances live for the process (boilerplate_for)
     def match(self, text: str) -> Rule | None:
@@ -117,22 +118,41 @@ class Boilerplate:
 
         Cached: text dumps ask once while rejoining wrapped lines and again while cleaning.
         """
-        line = _STRIP.sub("", text.replace("**", "")).strip()
+        line = text.replace("**", "").lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
         if not line:
             return None
-        short = len(line.split()) <= self.short_words
-        candidates = self._always
-        if len(self._needles):
-            found = set()
-            for _, rules in self._needles.iter(line.translate(ASCII_FOLDS).lower()):
-                found |= rules
-            if found:
-                candidates = sorted(found.union(candidates))
-        for i in candidates:
+        prefilter = self._short_line if len(line.split()) <= self.short_words else self._long_line
+        for i in prefilter.candidates(line):
             rule = self.rules[i]
-            if (short or not rule.short_only) and rule.pattern.search(line):
+            if rule.pattern.search(line):
                 return rule
         return None
+
+
+class _Prefilter:
+    """Which of some rules (indices into the rule list) a line can match: those whose
+    needles it contains, and those without needles, in rule order."""
+
+    def __init__(self, rules: list[Rule], ids):
+        self.always = tuple(i for i in ids if rules[i].needles is None)
+        by_needle: dict = {}
+        for i in ids:
+            for needle in rules[i].needles or ():
+                by_needle.setdefault(needle, set()).add(i)
+        self.needles = ahocorasick.Automaton()
+        for needle, found in by_needle.items():
+            self.needles.add_word(needle, frozenset(found))
+        if by_needle:
+            self.needles.make_automaton()
+
+    def candidates(self, line: str):
+        if not len(self.needles):
+            return self.always
+        found = set()
+        # Only non-ASCII text has letters to fold (str.isascii() takes no scan).
+        for _, rules in self.needles.iter((line if line.isascii() else line.translate(ASCII_FOLDS)).lower()):
+            found |= rules
+        return sorted(found.union(self.always)) if found else self.always
 
 
 @lru_cache(maxsize=8)

@@ -17,6 +17,7 @@ The same decisions apply to text and HTML dumps once both are blocks:
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from operator import itemgetter
 
 from . import metadata as meta
@@ -72,9 +73,13 @@ class Cleaned:
 
 def is_prose(block: Block) -> bool:
     """Running text: long enough, sentence-final punctuation, mostly lower-case words."""
-    if block.kind not in ("p", "quote"):
-        return False
-    plain = block.plain.rstrip()
+    return block.kind in ("p", "quote") and _reads_as_prose(block.plain)
+
+
+@lru_cache(maxsize=1 << 13)  # every stage of cleaning asks again about the same blocks
+def _reads_as_prose(plain: str) -> bool:
+    """is_prose for the text of a paragraph or quote."""
+    plain = plain.rstrip()
     words = plain.split()
     if len(words) < PROSE_MIN_WORDS or not plain.endswith(_TERMINAL):
         return False

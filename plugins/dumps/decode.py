@@ -18,6 +18,8 @@ def ftfy_with_options():
 # no control character, no CR) is one it returns unchanged, so those lines skip it: most
 # of a dump, and most of ftfy's cost.
 _UNCHANGED_BY_FTFY = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
+# Any other character: a line holding one may need ftfy.
+_FOR_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
 
 # Characters XML 1.0 and HTML forbid (C0 controls but tab/newline/CR, C1 controls,
 # surrogates and the two non-characters), plus zero-width noise scrapers leave.
@@ -81,16 +83,23 @@ def repair(text: str) -> str:
     """ftfy.fix_text(text) with decode()'s options, skipping the lines it would not change.
 
     The loop is ftfy's own (fix_text): segments end at newlines or max_decode_length, and
-    HTML entities stop being unescaped from the first segment holding a "<".
+    HTML entities stop being unescaped from the first segment holding a "<". The lines
+    before the next one ftfy could change are passed on in one piece.
     """
     (ftfy, config), out, pos = ftfy_with_options(), [], 0
     while pos < len(text):
-        end = text.find("\n", pos) + 1 or len(text)
-        end = min(end, pos + config.max_decode_length)
+        found = _FOR_FTFY.search(text, pos)
+        end = len(text) if found is None else text.rfind("\n", pos, found.start()) + 1
+        unchanged = end > pos  # whole lines, each a segment ftfy returns as it is
+        if not unchanged:
+            end = text.find("\n", pos) + 1 or len(text)
+            end = min(end, pos + config.max_decode_length)
         segment = text[pos:end]
         if config.unescape_html == "auto" and "<" in segment:
             config = config._replace(unescape_html=False)
-        out.append(segment if _UNCHANGED_BY_FTFY.fullmatch(segment) else ftfy.fix_and_explain(segment, config)[0])
+        if not (unchanged or _UNCHANGED_BY_FTFY.fullmatch(segment)):
+            segment = ftfy.fix_and_explain(segment, config)[0]
+        out.append(segment)
         pos = end
     return "".join(out)
 

@@ -81,8 +81,9 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
             and len(prev_line) >= width * 0.7
             and current.kind in ("p", "li", "quote")
         ):
+            # Both are squashed: joined as they are, they stay so (an empty "> " quote aside).
             joiner = "" if current.text.endswith("-") and body[:1].isalpha() else " "
-            current.text = squash(current.text + joiner + body)
+            current.text = current.text + joiner + body if current.text else body
         else:
             current = Block(text=body, kind=kind, line=number, ordered=ordered)
             current.extra["alone"] = alone
