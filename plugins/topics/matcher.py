@@ -1,13 +1,12 @@
 """One pass of an Aho-Corasick automaton over folded text, then word-boundary and case rules."""
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import ahocorasick
 
 from .text import fold
-
-_SHADOW = ()  # automaton payload of a phrase that hides the names inside it
 
 
 @dataclass
@@ -41,14 +40,29 @@ def _case_rule(form_text):
     return _CAPITALISED if form_text[0].isupper() else _ANY
 
 
-def case_ok(form_text, span):
+def case_ok(rule, span):
     """Case rules: short acronyms exactly ("US", never "us"); longer ones may be
     title-cased ("Nato"); a capitalised name must be capitalised in the text
     ("China", not the porcelain "china")."""
-    rule = _case_rule(form_text)
     if rule == _EXACT:
         return all(c.isupper() for c in span if c.isalpha())
     return rule == _ANY or span[:1].isupper()
+
+
+class _Key(NamedTuple):
+    """What find needs of one automaton key (a folded spelling), worked out once."""
+
+    length: int
+    case_rule: int | None  # the case rule all its forms share, None if they differ
+    forms: tuple  # its forms (a shadow has none); if several, of different entities
+    mentioned: tuple  # the forms a mention stands for: ambiguous if several
+
+
+def _as_mentioned(forms):
+    """A spelling shared by several entities ("Congolese") is ambiguous for each."""
+    if len(forms) < 2:
+        return tuple(forms)
+    return tuple(f if f.ambiguous else replace(f, ambiguous=True) for f in forms)
 
 
 class Matcher:
@@ -59,11 +73,13 @@ class Matcher:
                 forms = table.setdefault(key, [])
                 if all(f.entity is not form.entity for f in forms):
                     forms.append(form)
-        for phrase in taxonomy.shadows:
-            table.setdefault(fold(phrase), _SHADOW)
+        for phrase in taxonomy.shadows:  # a phrase that hides the names inside it: no forms
+            table.setdefault(fold(phrase), [])
         self.automaton = ahocorasick.Automaton()
         for key, forms in table.items():
-            self.automaton.add_word(key, (len(key), tuple(forms)))
+            rules = {_case_rule(f.text) for f in forms} or {_ANY}  # a shadow: any case
+            rule = rules.pop() if len(rules) == 1 else None
+            self.automaton.add_word(key, _Key(len(key), rule, tuple(forms), _as_mentioned(forms)))
         self.automaton.make_automaton()
 
     def find(self, text):
@@ -72,7 +88,7 @@ class Matcher:
         folded = fold(text)
         n = len(folded)
         candidates = []
-        for end, (length, forms) in self.automaton.iter(folded):
+        for end, (length, rule, forms, mentioned) in self.automaton.iter(folded):
             start, stop = end - length + 1, end + 1
             if start > 0 and folded[start - 1].isalnum():
                 continue
@@ -80,22 +96,22 @@ class Matcher:
                 if not (folded[stop] == "s" and (stop + 1 == n or not folded[stop + 1].isalnum())):
                     continue
             span = text[start:stop]
-            if forms is not _SHADOW:
-                forms = [f for f in forms if case_ok(f.text, span)]
-                if not forms:
+            if rule is None:  # forms with different case rules: keep those the span meets
+                kept = [f for f in forms if case_ok(_case_rule(f.text), span)]
+                if not kept:
                     continue
-            candidates.append((start, -stop, forms))
-        candidates.sort(key=lambda c: (c[0], c[1]))
+                mentioned = _as_mentioned(kept)
+            elif not case_ok(rule, span):
+                continue
+            candidates.append((start, -stop, mentioned))
+        # A span is one automaton key, so no two candidates share both start and stop:
+        # the plain tuple sort never compares their forms.
+        candidates.sort()
         found, last = [], -1
-        for start, neg_stop, forms in candidates:
+        for start, neg_stop, mentioned in candidates:
             if start < last:
                 continue
             last = -neg_stop
-            if forms is not _SHADOW:
-                # A spelling shared by several entities ("Congolese") is ambiguous for each.
-                shared = len({f.entity for f in forms}) > 1
-                for form in forms:
-                    if shared and not form.ambiguous:
-                        form = type(form)(form.text, form.entity, form.weight, True)
-                    found.append(Mention(start, last, form))
+            for form in mentioned:
+                found.append(Mention(start, last, form))
         return found

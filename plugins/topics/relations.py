@@ -23,21 +23,23 @@ def pair_scores(occs, blocks):
             key = frozenset((a, b))
             out[key] = out.get(key, 0.0) + amount
 
-    parties = [o for o in occs if o.entity.party]
     by_sentence = {}
-    for o in parties:
-        by_sentence.setdefault(o.sentence, []).append(o)
+    for o in occs:
+        if o.entity.party:
+            by_sentence.setdefault(o.sentence, []).append(o)
     for group in by_sentence.values():
+        if len(group) < 2:  # one mention pairs with nothing
+            continue
         present = {o.entity for o in group}
         # A sentence listing six states ties none of them to another: share its weight.
         weight = ROLE_WEIGHTS[group[0].role] / max(1, len(present) - 1)
         for a, b in combinations(present, 2):
             add(a, b, weight)
+        text = blocks[group[0].block].text  # a sentence lies within one block
         for x, y in zip(group, group[1:]):
-            text = blocks[x.block].text
-            gap = text[x.end:y.start].lower()
             if x.entity is y.entity:
                 continue
+            gap = text[x.end:y.start].lower()
             if gap in ("-", "\u2013", "\u2014", "/") or gap.startswith(("'s-", "-")) and len(gap) <= 3:
                 add(x.entity, y.entity, COMPOUND_BONUS)
             elif gap in (" and ", " and the ") and text[:x.start].lower().rstrip().endswith(

@@ -67,10 +67,12 @@ class Tagger:
                 found[entity.name] = Detected(entity.name, entity.kind, (), s)
         for pair, evidence in pairs.items():
             a, b = sorted(pair, key=lambda e: e.name)
-            strong = min(score[a], score[b]) >= opts["party_min"]
-            rel = self._relation(a, b, evidence + min(score[a], score[b]))
-            if (strong and evidence >= opts["relation_min"]) or rel.name in hinted_names:
-                found[rel.name] = rel
+            weaker = min(score[a], score[b])
+            evident = weaker >= opts["party_min"] and evidence >= opts["relation_min"]
+            if evident or hinted_names:  # else no need to name the relation
+                rel = self._relation(a, b, evidence + weaker)
+                if evident or rel.name in hinted_names:
+                    found[rel.name] = rel
         ranked = sorted(found.values(), key=lambda d: (-d.score, d.name))
 
         forced = [d for d in (self.canonical(t) or Detected(" ".join(str(t).split()), "other")
