@@ -145,7 +145,7 @@ class _Job:
     def __init__(self, n, fail=False):
         self.n, self.fail = n, fail
 
-    def run(self, output_path, entries):
+    def run(self, output_path, entries, made):
         if self.fail:
             raise ValueError(f"job {self.n} failed")
         (output_path / f"{self.n}.xml").write_text(str(self.n))

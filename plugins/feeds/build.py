@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from .clean import feed_html, plain_text, xml_text
 
-__all__ = ["Entry", "entry_for", "render"]
+__all__ = ["Entry", "entry_for", "feed_entry", "render"]
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)  # `updated` of a feed with no entries
 GENERATOR = "IR Newsletter kit (python-feedgen)"  # no version: upgrades must not churn feeds
@@ -53,8 +54,30 @@ def entry_for(article, base: str, tz: str) -> Entry:
     )
 
 
-def render(entries, *, title, description, page_url, feeds, language, topics_url) -> dict:
-    """Return {"rss": bytes, "atom": bytes}; `feeds` are this feed's urls.Feed pair."""
+def feed_entry(e: Entry, topics_url: str) -> FeedEntry:
+    """feedgen's entry for one article: built once, it serves every feed the article is in."""
+    fe = FeedEntry()
+    fe.load_extension("dc")
+    fe.id(e.url)
+    fe.guid(e.url, permalink=True)
+    fe.link(href=e.url, rel="alternate")
+    fe.title(e.title.strip() or e.url)
+    fe.published(e.published)
+    fe.updated(e.updated)
+    if e.author:
+        fe.author(name=e.author)
+        fe.dc.dc_creator(e.author)
+    for name in e.categories:
+        fe.category(term=name, scheme=topics_url)
+    fe.summary(e.summary, type="html")
+    fe.content(e.content, type="html")
+    return fe
+
+
+def render(entries, *, title, description, page_url, feeds, language, topics_url, made=None) -> dict:
+    """Return {"rss": bytes, "atom": bytes}; `feeds` are this feed's urls.Feed pair.
+    `made` keeps each entry's feed_entry for the next feeds of the same build."""
+    made = {} if made is None else made
     fg = FeedGenerator()
     fg.load_extension("dc")
     fg.id(page_url)
@@ -65,20 +88,10 @@ def render(entries, *, title, description, page_url, feeds, language, topics_url
     fg.generator(GENERATOR)
     fg.updated(max((e.updated for e in entries), default=EPOCH))
     for e in entries:
-        fe = fg.add_entry(order="append")
-        fe.id(e.url)
-        fe.guid(e.url, permalink=True)
-        fe.link(href=e.url, rel="alternate")
-        fe.title(e.title.strip() or e.url)
-        fe.published(e.published)
-        fe.updated(e.updated)
-        if e.author:
-            fe.author(name=e.author)
-            fe.dc.dc_creator(e.author)
-        for name in e.categories:
-            fe.category(term=name, scheme=topics_url)
-        fe.summary(e.summary, type="html")
-        fe.content(e.content, type="html")
+        fe = made.get((e, topics_url))
+        if fe is None:
+            fe = made[(e, topics_url)] = feed_entry(e, topics_url)
+        fg.add_entry(fe, order="append")  # its extension (dc) is loaded already
     out = {}
     for feed in feeds:
         # RSS takes its <link> from the last link given, so the page link goes last.

@@ -212,7 +212,7 @@ class _FeedJob:
     feeds: tuple
     topics_url: str
 
-    def run(self, output_path: Path, entries: dict) -> None:
+    def run(self, output_path: Path, entries: dict, made: dict) -> None:
         cfg = _config
         for a in self.articles:
             if a not in entries:  # an article in many feeds is turned into an entry once
@@ -220,6 +220,7 @@ class _FeedJob:
         rendered = build.render(
             [entries[a] for a in self.articles], title=self.title, description=self.description,
             page_url=self.page_url, feeds=self.feeds, language=cfg.language, topics_url=self.topics_url,
+            made=made,
         )
         for feed in self.feeds:
             write_if_changed(output_path / feed.url, rendered[feed.format])
@@ -231,13 +232,13 @@ _pending: dict = {}  # the jobs, read by forked workers
 
 
 def _run_pending(i: int) -> None:
-    _pending["jobs"][i].run(_pending["output_path"], _pending["entries"])
+    _pending["jobs"][i].run(_pending["output_path"], _pending["entries"], _pending["made"])
 
 
 def _start_rendering(jobs: list, output_path: Path, workers: int):
     """Start rendering every job, in one forked process per CPU (FEEDS["workers"]) when it
     pays, else here and now; return the function that waits until all are written."""
-    _pending.update(jobs=jobs, output_path=output_path, entries={})
+    _pending.update(jobs=jobs, output_path=output_path, entries={}, made={})
     workers = workers or getattr(os, "process_cpu_count", os.cpu_count)() or 1
     if workers < 2 or len(jobs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         try:
