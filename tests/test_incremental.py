@@ -131,6 +131,21 @@ def test_template_names_follow_extends_and_imports():
     assert fp.names(env, "dynamic.html") is None  # unknowable: every context value counts
 
 
+def test_template_names_known_from_the_last_build_are_not_parsed_again():
+    env = Environment(loader=DictLoader({"t.html": "{{ SITENAME }}{{ article.title }}", "d.html": "{% include n %}"}))
+    first = Fingerprints(b"site")
+    page = {"output_file": "a/index.html", "article": SimpleNamespace(title="A"), "SITENAME": "S"}
+    fingerprint = first.page(env.get_template("t.html"), page)
+    first.page(env.get_template("d.html"), page)
+    known = first.known_names()
+    assert known == {"t.html": ["SITENAME", "article"], "d.html": None}
+
+    env.loader.mapping["t.html"] = "{{ SITENAME }}"  # a stale name list would be used as it is
+    again = Fingerprints(b"site", known)
+    assert again.page(env.get_template("t.html"), page) == fingerprint
+    assert again.sorted_names(env.get_template("d.html")) is None
+
+
 def test_a_page_changes_with_what_its_template_reads_only():
     env = Environment(loader=DictLoader({"t.html": "{{ article.title }}"}))
     template = env.get_template("t.html")
@@ -265,6 +280,24 @@ def test_a_one_dump_rebuild_equals_a_full_build_byte_for_byte(archive, tmp_path_
     assert rebuilt.keys() == full.keys()
     assert [name for name in full if rebuilt[name] != full[name]] == []
     assert EDIT.strip().encode() in b"".join(full.values())
+
+
+def test_a_theme_edit_that_reads_a_new_value_reaches_every_page_it_changes(archive, tmp_path_factory):
+    """Fingerprints and the template names kept from the last build are keyed by the
+    theme's files: an edited template is parsed again and its pages rendered again."""
+    base, tmp_path = archive, tmp_path_factory.mktemp("theme")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    build(base / "content", base / "out", base / "cache", THEME=str(theme))
+    article = theme / "templates" / "article.html"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}<p class=sitename-probe>{{ SITENAME }} {{ DEFAULT_PAGINATION }}</p>", 1),
+        encoding="utf-8")
+    build(base / "content", base / "out", base / "cache", THEME=str(theme))
+    build(base / "content", tmp_path / "full", tmp_path / "cold-cache", THEME=str(theme))
+    rebuilt, full = tree(base / "out"), tree(tmp_path / "full")
+    assert [name for name in full if rebuilt.get(name) != full[name]] == []
+    assert b"sitename-probe" in b"".join(rebuilt.values())
 
 
 def test_two_cold_builds_are_byte_identical(archive, tmp_path_factory):

@@ -106,14 +106,17 @@ def site_digest(settings) -> bytes:
 class Fingerprints:
     """Page fingerprints for one build (values memoised: a listing hashes each article once)."""
 
-    def __init__(self, site: bytes):
+    def __init__(self, site: bytes, names: dict | None = None):
+        """`names`: what known_names() gave a build with the same site digest."""
         self.site = site
         # Memos, each entry keeping its value alive so that ids stay unique:
         self._pure: dict = {}  # id -> (digest, value) of data without objects (any depth)
         self._deep: dict = {}  # (id, depth) -> (digest, value) of what holds objects
         self._objects: dict = {}  # id -> ((plain digest, edge digest, linked), object)
         self._names: dict = {}  # template name -> context names it uses, None if unknowable
-        self._sorted_names: dict = {}  # template name -> ((name, name as bytes), ...) in order, None if unknowable
+        # template name -> ((name, name as bytes), ...) in order, None if unknowable
+        self._sorted_names: dict = {template: None if found is None else tuple((n, n.encode()) for n in found)
+                                    for template, found in (names or {}).items()}
         self._contexts: dict = {}  # id(shared context) -> ({name: digest}, the context)
 
     def page(self, template, localcontext, changes=None) -> str:
@@ -121,10 +124,7 @@ class Fingerprints:
         `localcontext` is the site context many pages share and `changes` what differs for
         this page: values from the shared one are hashed once for all of them."""
         changes = changes or {}
-        if template.name not in self._sorted_names:
-            found = self.names(template.environment, template.name)
-            self._sorted_names[template.name] = None if found is None else tuple((n, n.encode()) for n in sorted(found))
-        names = self._sorted_names[template.name]
+        names = self.sorted_names(template)
         if names is None:  # a dynamic include: any value may matter
             names = tuple((n, n.encode()) for n in sorted({*localcontext, *changes}))
         shared = self._shared(localcontext) if changes else None
@@ -149,6 +149,17 @@ class Fingerprints:
         if found is None:
             found = self._contexts[id(context)] = ({}, context)
         return found[0]
+
+    def sorted_names(self, template) -> tuple | None:
+        """((name, name as bytes), ...) the template reads, sorted; None if unknowable."""
+        if template.name not in self._sorted_names:
+            found = self.names(template.environment, template.name)
+            self._sorted_names[template.name] = None if found is None else tuple((n, n.encode()) for n in sorted(found))
+        return self._sorted_names[template.name]
+
+    def known_names(self) -> dict:
+        """{template name: [names it reads] or None}: for the next build, if its site digest is this one."""
+        return {t: None if found is None else [n for n, _ in found] for t, found in self._sorted_names.items()}
 
     def names(self, env, template_name: str) -> frozenset | None:
         if template_name not in self._names:

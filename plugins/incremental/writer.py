@@ -16,6 +16,7 @@ import os
 from itertools import compress, repeat
 from operator import is_not
 
+import jinja2
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .fingerprint import Fingerprints, site_digest
@@ -68,9 +69,14 @@ class _Template:
 class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.fingerprints = Fingerprints(site_digest(self.settings))
+        site = site_digest(self.settings)
+        # Which context names each template reads depends on the theme (in the site
+        # digest) and on how Jinja parses it: kept for the next build with both.
+        self.key = f"{site.hex()} jinja2 {jinja2.__version__}"
         self.path = store_path(self.settings, output_path)
-        self.previous, self.current = self._load(), {}
+        stored = self._load()
+        self.fingerprints = Fingerprints(site, stored.get("names") if stored.get("key") == self.key else None)
+        self.previous, self.current = stored.get("pages") or {}, {}
         self.untouched = None  # the output file _open_w must leave alone
         self.kept = self.rendered = 0
         # With relative URLs Pelican changes the shared context before each page: render in order.
@@ -118,6 +124,8 @@ class IncrementalWriter(Writer):
     def finish(self) -> None:
         """Handle the queued pages, then keep this build's fingerprints for the next."""
         workers = workers_setting(self.settings) or getattr(os, "process_cpu_count", os.cpu_count)() or 1
+        for template in {job[0] for job in self.jobs}:
+            self.fingerprints.sorted_names(template)  # here, not again in every worker
         results = render_all(self.jobs, self._job, workers)
         for name, fingerprint, _ in results:
             self.current[name] = fingerprint
@@ -129,7 +137,8 @@ class IncrementalWriter(Writer):
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(self.path, "w", encoding="utf-8") as handle:
-                json.dump(self.current, handle, sort_keys=True)
+                json.dump({"key": self.key, "names": self.fingerprints.known_names(), "pages": self.current},
+                          handle, sort_keys=True)
         except OSError as error:
             logger.warning("%s: cannot save page fingerprints (the next build renders every page): %s",
                            self.path, error)
