@@ -9,6 +9,7 @@ cleaning made still gets the same answer. So editing one dump re-cleans another 
 when the edit changes whether one of that other dump's lines recurs.
 """
 
+import functools
 import hashlib
 import importlib
 import logging
@@ -139,13 +140,17 @@ def _clean(job: tuple[str, str]) -> Record:
     return clean_record(_read(path), source, _worker["cleaner"], _worker["options"])
 
 
-def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int):
-    """function over jobs, in order: in worker processes when it pays, else here."""
+def _load_html_reader(jobs: list) -> None:
+    """Import the HTML reader (trafilatura: a tenth of a second) when some job needs it."""
+    if any(is_html_name(source) for _, source in jobs):
+        importlib.import_module(".htmldump", __package__)
+
+
+def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int, meanwhile=lambda: None):
+    """function over jobs, in order: in worker processes when it pays, else here.
+    `meanwhile()` runs here while the workers start on their jobs."""
     if workers > 1 and len(jobs) >= POOL_MIN and "fork" in multiprocessing.get_all_start_methods():
-        # Imported once here, not in every worker.
-        ftfy_with_options()
-        if any(is_html_name(source) for _, source in jobs):
-            importlib.import_module(".htmldump", __package__)
+        ftfy_with_options()  # imported once here, not in every worker
         # fork: workers start in milliseconds with every module already imported. Python
         # 3.12+ warns about forking a process with threads (Pelican's spinner is one);
         # the workers never touch what those threads hold (see _start_worker).
@@ -153,8 +158,11 @@ def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int
             warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
             with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
                                      initializer=_start_worker, initargs=(options, recurring)) as pool:
-                yield from pool.map(function, jobs, chunksize=_CHUNK)
+                results = pool.map(function, jobs, chunksize=_CHUNK)
+                meanwhile()
+                yield from results
         return
+    meanwhile()
     _worker.update(options=options, cleaner=make_cleaner(options, recurring))
     try:
         yield from map(function, jobs)
@@ -183,7 +191,11 @@ def prepare_dumps(root: str, options, cache_folder: str | None, show_progress: b
 
     keys = {source: store.get(keys_key(source)) for source in digests}
     missing = [source for source, found in keys.items() if found is None]
-    for source, found in zip(missing, _run(_line_keys, [jobs[s] for s in missing], options, frozenset(), workers)):
+    # The dumps whose line keys are new are those to clean: their HTML reader is imported
+    # while the workers compute the keys, ready for the cleaning workers to inherit.
+    todo = [jobs[s] for s in missing]
+    for source, found in zip(missing, _run(_line_keys, todo, options, frozenset(), workers,
+                                           meanwhile=functools.partial(_load_html_reader, todo))):
         keys[source] = found
         store.put(keys_key(source), found)
     recurring = recurring_keys(keys.values(), options["recurring_min_dumps"])
@@ -201,7 +213,9 @@ def prepare_dumps(root: str, options, cache_folder: str | None, show_progress: b
             progress.step(cached=True)
         else:
             missing.append(source)
-    for source, record in zip(missing, _run(_clean, [jobs[s] for s in missing], options, recurring, workers)):
+    todo = [jobs[s] for s in missing]
+    _load_html_reader(todo)  # before the workers start, so that they inherit it
+    for source, record in zip(missing, _run(_clean, todo, options, recurring, workers)):
         prepared[source] = Prepared(digests[source], record)
         store.put(clean_key(source), record)
         progress.step()
