@@ -228,22 +228,29 @@ class _FeedJob:
 
 # Fewer feeds than this to render: forking costs more than it saves.
 PARALLEL_MIN = 64
+_CHUNK = 8  # feeds per task handed to a worker
 _pending: dict = {}  # the jobs, read by forked workers
 
 
-def _run_pending(i: int) -> None:
-    _pending["jobs"][i].run(_pending["output_path"], _pending["entries"], _pending["made"])
+def _run_pending(start: int, stop: int) -> None:
+    for job in _pending["jobs"][start:stop]:
+        job.run(_pending["output_path"], _pending["entries"], _pending["made"])
 
 
 def _start_rendering(jobs: list, output_path: Path, workers: int):
-    """Start rendering every job, in one forked process per CPU (FEEDS["workers"]) when it
-    pays, else here and now; return the function that waits until all are written."""
+    """Start rendering every job and return the function that waits until all are written.
+
+    FEEDS["workers"] processes render them, Pelican's own counted (0: one per CPU). The
+    others are forked now and start at once, while Pelican's own process queues its
+    pages; when it is done (wait()) it takes the tasks no worker has started, from the
+    end of the list while the workers go on from its start. With one process, or few
+    feeds, they are all rendered here and now.
+    """
     _pending.update(jobs=jobs, output_path=output_path, entries={}, made={})
     workers = workers or getattr(os, "process_cpu_count", os.cpu_count)() or 1
     if workers < 2 or len(jobs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         try:
-            for i in range(len(jobs)):
-                _run_pending(i)
+            _run_pending(0, len(jobs))
         finally:
             _pending.clear()
         return lambda: None
@@ -251,16 +258,21 @@ def _start_rendering(jobs: list, output_path: Path, workers: int):
     # fork beside threads (Pelican's spinner); the workers log nothing, so never touch its locks.
     # Frozen, the build's objects are not walked (so not copied) by either side's collector.
     gc.freeze()
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
+    pool = ProcessPoolExecutor(workers - 1, multiprocessing.get_context("fork"),
                                initializer=logging.disable, initargs=(logging.CRITICAL,))
+    tasks = [(start, min(start + _CHUNK, len(jobs))) for start in range(0, len(jobs), _CHUNK)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        results = pool.map(_run_pending, range(len(jobs)), chunksize=8)  # the workers fork here
+        futures = [pool.submit(_run_pending, *task) for task in tasks]  # the workers fork here
 
     def wait():
         try:
-            for _ in results:
-                pass  # a failure in a worker is raised here and fails the build
+            for future, task in zip(reversed(futures), reversed(tasks)):
+                if future.cancel():  # no worker has started it: done here
+                    _run_pending(*task)
+            for future in futures:
+                if not future.cancelled():
+                    future.result()  # a failure in a worker is raised here and fails the build
         finally:
             pool.shutdown(cancel_futures=True)
             _pending.clear()

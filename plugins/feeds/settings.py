@@ -18,7 +18,8 @@ class FeedSettings:
     site_url: str = "http://localhost:8000"
     #: related articles shown under an article
     related_articles: int = 4
-    #: processes that render feeds: 0 is one per CPU, 1 renders them all in the build's own
+    #: processes that render feeds, the build's own counted: 0 is one per CPU, 1 renders
+    #: them all in the build's own. The others start as soon as the articles are final.
     workers: int = 0
 
 
