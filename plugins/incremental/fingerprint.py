@@ -70,6 +70,23 @@ def _hash(*parts: bytes) -> bytes:
     return hashlib.blake2b(pickle.dumps(parts, protocol=5), digest_size=20).digest()
 
 
+def _plain_bytes(value) -> bytes:
+    """A plain attribute as bytes that tell 1, 1.0, True and "1" apart: its type and its
+    repr, or a string's own UTF-8 (an article's body is long: repr would escape a copy)."""
+    if type(value) is str:
+        return b"str:" + value.encode("utf-8", "surrogatepass")
+    return f"{type(value).__name__}:{value!r}".encode()
+
+
+def _stream(kind: bytes, named: list) -> bytes:
+    """One digest of (name, bytes) pairs, each part length-prefixed, hashed as it comes."""
+    digest = hashlib.blake2b(kind, digest_size=20)
+    for name, data in named:
+        digest.update(b"%d:%s%d:" % (len(name), name.encode(), len(data)))
+        digest.update(data)
+    return digest.digest()
+
+
 def _plain_settings(value):
     """Settings reduced to plain data: objects and functions have no stable repr."""
     if isinstance(value, _PLAIN):
@@ -249,13 +266,12 @@ class Fingerprints:
                     # Pelican copies each metadata entry to an attribute: hash what differs.
                     attribute = {k: v for k, v in attribute.items() if attributes.get(str(k).lower(), _SKIP) is not v}
                 if _kind_of(type(attribute)) == _PLAIN_KIND:
-                    plain.append((name, attribute))
+                    plain.append((name, _plain_bytes(attribute)))
                 else:
                     linked.append((name.encode(), attribute))
-            # repr tells 1, 1.0, True and "1" apart, and is stable for dates and strings.
             kind = type(value).__qualname__.encode()
-            digest = _hash(kind, repr(plain).encode())
+            digest = _stream(kind, plain)
             edge = [(name, v) for name, v in plain if name not in EDGE_SKIP]
             found = self._objects[id(value)] = (
-                (digest, digest if len(edge) == len(plain) else _hash(kind, repr(edge).encode()), linked), value)
+                (digest, digest if len(edge) == len(plain) else _stream(kind, edge), linked), value)
         return found[0]
