@@ -7,6 +7,7 @@ import hashlib
 import html
 import json
 import os
+import pickle
 
 from .corpus import dump_files
 
@@ -77,12 +78,10 @@ def write(rows: list[dict], output_path: str, report_dir: str, sitename: str, ca
     the last build's, and whose files are still there, is not rendered again."""
     folder = os.path.join(output_path, report_dir)
     paths = os.path.join(folder, "dumps.json"), os.path.join(folder, "index.html")
-    # One row per line: readable, diffable, and made by json's C encoder (indent= is not).
-    lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
-    text = f"[\n{lines}\n]\n" if rows else "[]\n"
     stamp = digest = None
     if cache_folder:
-        digest = hashlib.blake2b(f"{sitename}\0{text}".encode(), digest_size=16, key=_CODE).hexdigest()
+        # The rows as a pickle, made faster than their JSON, which only a change needs.
+        digest = hashlib.blake2b(pickle.dumps((sitename, rows), protocol=5), digest_size=16, key=_CODE).hexdigest()
         tag = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=8).hexdigest()
         stamp = os.path.join(cache_folder, f"report-{tag}.txt")
         try:
@@ -91,7 +90,9 @@ def write(rows: list[dict], output_path: str, report_dir: str, sitename: str, ca
                     return
         except OSError:
             pass
-    write_if_changed(paths[0], text)
+    # One row per line: readable, diffable, and made by json's C encoder (indent= is not).
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
+    write_if_changed(paths[0], f"[\n{lines}\n]\n" if rows else "[]\n")
     write_if_changed(paths[1], render_html(rows, sitename))
     if stamp:
         try:
