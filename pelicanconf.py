@@ -34,6 +34,11 @@ YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
+# One language, no translations: Pelican's search for them (articles sharing a slug) is
+# quadratic in the archive's size, and same-slug dumps are told apart by plugins/dumps.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
 # Categories and author pages are not part of this site: topics replace them.
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
