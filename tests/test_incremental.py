@@ -146,6 +146,35 @@ def test_template_names_known_from_the_last_build_are_not_parsed_again():
     assert again.sorted_names(env.get_template("d.html")) is None
 
 
+def test_digests_worked_out_ahead_in_another_process_are_the_ones_a_page_would_work_out():
+    from plugins.incremental.prehash import Prehash
+
+    topics = [SimpleNamespace(name=f"T{i}", slug=f"t{i}") for i in range(3)]
+    articles = [SimpleNamespace(title=f"A{i}", _content=f"<p>{i}</p>", tags=topics[i % 3:]) for i in range(6)]
+    for i, article in enumerate(articles):
+        article.related_articles = [articles[(i + 1) % 6], articles[(i + 2) % 6]]
+    env = Environment(loader=DictLoader({"a.html": "{{ article.title }}", "l.html": "{{ articles }}"}))
+    pages = [(env.get_template("a.html"), {"output_file": f"{i}/index.html", "article": a}) for i, a in enumerate(articles)]
+    pages.append((env.get_template("l.html"), {"output_file": "index.html", "articles": articles}))
+
+    ahead = Fingerprints(b"site")
+    Prehash(articles + topics).install(ahead)
+    assert ahead._deep, "nothing came back from the forked process"
+    fresh = Fingerprints(b"site")
+    assert [ahead.page(t, c) for t, c in pages] == [fresh.page(t, c) for t, c in pages]
+
+
+def test_digests_that_do_not_come_back_are_worked_out_here(monkeypatch):
+    from plugins.incremental import prehash
+
+    monkeypatch.setattr(prehash.Prehash, "_child", lambda self, fd: os.close(fd))  # sends nothing
+    article = SimpleNamespace(title="A")
+    fingerprints = Fingerprints(b"site")
+    prehash.Prehash([article]).install(fingerprints)
+    assert not fingerprints._deep
+    assert fingerprints.value(article) == Fingerprints(b"site").value(article)
+
+
 def test_a_page_changes_with_what_its_template_reads_only():
     env = Environment(loader=DictLoader({"t.html": "{{ article.title }}"}))
     template = env.get_template("t.html")
@@ -172,7 +201,8 @@ def test_a_finished_build_is_frozen_for_the_collector_and_the_next_build_unfreez
 
     connected = {}
     fake = SimpleNamespace(**{name: SimpleNamespace(connect=lambda f, name=name: connected.setdefault(name, f))
-                              for name in ("get_generators", "get_writer", "finalized", "initialized")})
+                              for name in ("get_generators", "get_writer", "finalized", "initialized",
+                                           "all_generators_finalized")})
     monkeypatch.setattr(plugin, "signals", fake)
     plugin.register()
     # get_generators: what every Pelican.run() sends first, autoreload's too (one Pelican

@@ -1,14 +1,18 @@
 """Pelican plugin: a rebuild renders only the pages whose inputs changed, in parallel (see writer.py)."""
 
 import gc
+import os
 
 from pelican import signals
 
-from .writer import IncrementalWriter
+from .parallel import MIN_PAGES
+from .prehash import Prehash
+from .writer import IncrementalWriter, workers_setting
 
 __all__ = ["register"]
 
 _writers: list[IncrementalWriter] = []  # this build's writer, finished when the build ends
+_build: dict = {}  # this build's generators, and its Prehash once started
 
 
 class _Writer(IncrementalWriter):
@@ -17,13 +21,31 @@ class _Writer(IncrementalWriter):
         _writers.append(self)
 
 
+def keep_generators(generators):
+    _build["generators"] = generators
+
+
 def get_writer(pelican):
+    """Every context is final: start hashing articles and topics (prehash.py) when pages
+    will be fingerprinted in worker processes, deferred (not with RELATIVE_URLS)."""
     _writers.clear()
+    objects = []
+    for generator in _build.pop("generators", ()):
+        for name in ("articles", "hidden_articles", "drafts"):
+            objects += getattr(generator, name, None) or []
+        objects += list(getattr(generator, "tags", None) or ())
+    settings = pelican.settings
+    workers = workers_setting(settings) or getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    if workers > 1 and len(objects) >= MIN_PAGES and not settings.get("RELATIVE_URLS"):
+        _build["prehash"] = Prehash(objects)
     return _Writer
 
 
 def finish(pelican):
+    prehash = _build.pop("prehash", None)
     for writer in _writers:
+        if prehash is not None:
+            prehash.install(writer.fingerprints)
         writer.finish()
     _writers.clear()
     # What the build made lives until the process ends: frozen, the garbage collector no
@@ -36,9 +58,14 @@ def start(pelican):
     """At the start of every build: get_generators is sent by each Pelican.run(), also by
     autoreload's, which reuses one Pelican instance (so `initialized` comes only once)."""
     gc.unfreeze()
+    stale = _build.pop("prehash", None)  # from a build that failed before it finished
+    if stale is not None:
+        stale.close()
+    _build.clear()
 
 
 def register():
+    signals.all_generators_finalized.connect(keep_generators)
     signals.get_generators.connect(start)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(finish)

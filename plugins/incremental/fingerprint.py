@@ -193,6 +193,10 @@ class Fingerprints:
             self._names[template_name] = None if found is None else frozenset(found)
         return self._names[template_name]
 
+    def known(self, value, depth: int, digest: bytes) -> None:
+        """What value(value, depth) gives for an object, worked out elsewhere (prehash.py)."""
+        self._deep[(id(value), depth)] = (digest, value)
+
     def value(self, value, depth: int = 0) -> bytes:
         """Plain values as their repr, anything else as a digest (memoised)."""
         what = _kind_of(type(value))

@@ -6,6 +6,7 @@ results, its log records and errors come back, pickled through a pipe. Without f
 for a few pages, the jobs run here, in order.
 """
 
+import functools
 import gc
 import logging
 import os
@@ -46,6 +47,23 @@ def _child(jobs, run, out_fd) -> None:
         pickle.dump(payload, out)
 
 
+def fork(work) -> tuple[int, int]:
+    """A forked process that runs work(the write end of a pipe) and exits: (its pid, the
+    pipe's read end). The child must not log through the parent's handlers (see _child)."""
+    read_fd, write_fd = os.pipe()
+    with warnings.catch_warnings():  # Python 3.12+ warns of fork beside threads
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        try:
+            work(write_fd)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    return pid, read_fd
+
+
 def render_all(jobs: list, run, workers: int) -> list:
     """[run(job) for job in jobs], in `workers` processes when it pays (results unordered)."""
     if workers < 2 or len(jobs) < MIN_PAGES or not hasattr(os, "fork"):
@@ -55,18 +73,7 @@ def render_all(jobs: list, run, workers: int) -> list:
     # of being copied into them (or back into this process) by its first collection.
     gc.freeze()
     for k in range(1, workers):
-        read_fd, write_fd = os.pipe()
-        with warnings.catch_warnings():  # Python 3.12+ warns of fork beside threads; see _child
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-        if pid == 0:
-            os.close(read_fd)
-            try:
-                _child(jobs[k::workers], run, write_fd)
-            finally:
-                os._exit(0)
-        os.close(write_fd)
-        children.append((pid, read_fd))
+        children.append(fork(functools.partial(_child, jobs[k::workers], run)))
     error, results = None, []
     try:
         results = [run(job) for job in jobs[0::workers]]
