@@ -225,13 +225,23 @@ def test_an_unchanged_report_is_not_rendered_again(tmp_path, monkeypatch):
     monkeypatch.setattr(report, "render_html", lambda *a: rendered.append(a) or real(*a))
     report.write(rows, str(out), "_report", "Site", str(cache))
     assert rendered == []  # same rows, same site name, files in place
+    # Equal rows, one with a string object in two fields, the other with two equal
+    # strings (rows read from the cache share fewer objects than rows cleaned afresh).
+    text = "".join(["A", "/"])
+    report.write([{**rows[0], "url": text, "title": text}], str(out), "_report", "Site", str(cache))
+    assert len(rendered) == 1
+    report.write([{**rows[0], "url": "".join(["A", "/"]), "title": "".join(["A", "/"])}],
+                 str(out), "_report", "Site", str(cache))
+    assert len(rendered) == 1  # the same rows: not rendered again
+    report.write(rows, str(out), "_report", "Site", str(cache))
+    assert len(rendered) == 2
     report.write(rows, str(out), "_report", "Another site", str(cache))
-    assert len(rendered) == 1 and "Another site" in page.read_text()
+    assert len(rendered) == 3 and "Another site" in page.read_text()
     page.unlink()
     report.write(rows, str(out), "_report", "Another site", str(cache))
-    assert len(rendered) == 2 and page.is_file()
+    assert len(rendered) == 4 and page.is_file()
     report.write(rows + [{"source": "b.txt", "status": "skipped", "reason": "empty file", "removed": []}],
                  str(out), "_report", "Another site", str(cache))
-    assert len(rendered) == 3 and "b.txt" in page.read_text()
+    assert len(rendered) == 5 and "b.txt" in page.read_text()
     report.write(rows, str(out), "_report", "Another site", None)  # no cache: always rendered
-    assert len(rendered) == 4
+    assert len(rendered) == 6

@@ -6,8 +6,8 @@ OUT/_report/dumps.json is for tools and CI; OUT/_report/index.html for editors.
 import hashlib
 import html
 import json
+import marshal
 import os
-import pickle
 
 from .corpus import dump_files
 
@@ -80,8 +80,12 @@ def write(rows: list[dict], output_path: str, report_dir: str, sitename: str, ca
     paths = os.path.join(folder, "dumps.json"), os.path.join(folder, "index.html")
     stamp = digest = None
     if cache_folder:
-        # The rows as a pickle, made faster than their JSON, which only a change needs.
-        digest = hashlib.blake2b(pickle.dumps((sitename, rows), protocol=5), digest_size=16, key=_CODE).hexdigest()
+        # The rows as marshal's version 2: plain data, serialised three times faster than
+        # their JSON, which only a change needs. Version 2 writes every value in full; a
+        # pickle (or a later marshal) refers back to objects met before, so its bytes
+        # depend on which equal strings are one object, and rows from the cache share
+        # fewer than rows cleaned afresh.
+        digest = hashlib.blake2b(marshal.dumps((sitename, rows), 2), digest_size=16, key=_CODE).hexdigest()
         tag = hashlib.blake2b(os.path.abspath(folder).encode(), digest_size=8).hexdigest()
         stamp = os.path.join(cache_folder, f"report-{tag}.txt")
         try:
