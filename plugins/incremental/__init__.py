@@ -1,13 +1,12 @@
 """Pelican plugin: a rebuild renders only the pages whose inputs changed, in parallel (see writer.py)."""
 
 import gc
-import os
 
 from pelican import signals
 
 from .parallel import MIN_PAGES
 from .prehash import Prehash
-from .writer import IncrementalWriter, workers_setting
+from .writer import IncrementalWriter, workers
 
 __all__ = ["register"]
 
@@ -35,8 +34,7 @@ def get_writer(pelican):
             objects += getattr(generator, name, None) or []
         objects += list(getattr(generator, "tags", None) or ())
     settings = pelican.settings
-    workers = workers_setting(settings) or getattr(os, "process_cpu_count", os.cpu_count)() or 1
-    if workers > 1 and len(objects) >= MIN_PAGES and not settings.get("RELATIVE_URLS"):
+    if workers(settings) > 1 and len(objects) >= MIN_PAGES and not settings.get("RELATIVE_URLS"):
         _build["prehash"] = Prehash(objects)
     return _Writer
 

@@ -25,9 +25,10 @@ from .parallel import render_all
 logger = logging.getLogger(__name__)
 
 
-def workers_setting(settings) -> int:
-    """INCREMENTAL["workers"]: processes that render pages; 0 (default) is one per CPU, 1 none."""
-    return int((settings.get("INCREMENTAL") or {}).get("workers", 0))
+def workers(settings) -> int:
+    """INCREMENTAL["workers"]: processes that handle pages; 0 (default) is one per CPU, 1 none."""
+    given = int((settings.get("INCREMENTAL") or {}).get("workers", 0))
+    return given or getattr(os, "process_cpu_count", os.cpu_count)() or 1
 
 
 def store_path(settings, output_path: str) -> str:
@@ -123,10 +124,9 @@ class IncrementalWriter(Writer):
 
     def finish(self) -> None:
         """Handle the queued pages, then keep this build's fingerprints for the next."""
-        workers = workers_setting(self.settings) or getattr(os, "process_cpu_count", os.cpu_count)() or 1
         for template in {job[0] for job in self.jobs}:
             self.fingerprints.sorted_names(template)  # here, not again in every worker
-        results = render_all(self.jobs, self._job, workers)
+        results = render_all(self.jobs, self._job, workers(self.settings))
         for name, fingerprint, _ in results:
             self.current[name] = fingerprint
         if results:  # counted here: pages handled in other processes counted only there
