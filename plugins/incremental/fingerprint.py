@@ -71,7 +71,7 @@ def _hash(*parts: bytes) -> bytes:
 
 
 def _plain_bytes(value) -> bytes:
-    """A plain attribute as bytes that tell 1, 1.0, True and "1" apart: its type and its
+    """A plain value as bytes that tell 1, 1.0, True and "1" apart: its type and its
     repr, or a string's own UTF-8 (an article's body is long: repr would escape a copy)."""
     if type(value) is str:
         return b"str:" + value.encode("utf-8", "surrogatepass")
@@ -201,7 +201,7 @@ class Fingerprints:
         """Plain values as their repr, anything else as a digest (memoised)."""
         what = _kind_of(type(value))
         if what == _PLAIN_KIND:
-            return f"{type(value).__name__}:{value!r}".encode()
+            return _plain_bytes(value)
         identity = id(value)
         found = self._pure.get(identity) or self._deep.get((identity, depth))
         if found is not None:
