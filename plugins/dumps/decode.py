@@ -15,10 +15,8 @@ def ftfy_with_options():
 
 
 # ftfy works line by line; a line of printable ASCII without "&" (no entity to unescape,
-# no control character, no CR) is one it returns unchanged, so those lines skip it: most
-# of a dump, and most of ftfy's cost.
-_UNCHANGED_BY_FTFY = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
-# Any other character: a line holding one may need ftfy.
+# no control character, no CR) is one it returns unchanged, so only a line holding some
+# other character goes through it: a few lines of a dump, and most of ftfy's cost.
 _FOR_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
 
 # Characters XML 1.0 and HTML forbid (C0 controls but tab/newline/CR, C1 controls,
@@ -97,7 +95,7 @@ def repair(text: str) -> str:
         segment = text[pos:end]
         if config.unescape_html == "auto" and "<" in segment:
             config = config._replace(unescape_html=False)
-        if not (unchanged or _UNCHANGED_BY_FTFY.fullmatch(segment)):
+        if not unchanged and _FOR_FTFY.search(segment):
             segment = ftfy.fix_and_explain(segment, config)[0]
         out.append(segment)
         pos = end
