@@ -194,7 +194,7 @@ def test_a_queued_page_keeps_what_differs_from_the_site_context_by_identity():
     assert list(_differing(old, dict(old))) == []
 
 
-def test_a_finished_build_is_frozen_for_the_collector_and_the_next_build_unfreezes_it(monkeypatch):
+def test_a_build_collects_garbage_less_often_and_a_finished_one_is_frozen_for_the_collector(monkeypatch):
     import gc
 
     import plugins.incremental as plugin
@@ -202,19 +202,61 @@ def test_a_finished_build_is_frozen_for_the_collector_and_the_next_build_unfreez
     connected = {}
     fake = SimpleNamespace(**{name: SimpleNamespace(connect=lambda f, name=name: connected.setdefault(name, f))
                               for name in ("get_generators", "get_writer", "finalized", "initialized",
-                                           "all_generators_finalized")})
+                                           "all_generators_finalized", "generator_init")})
     monkeypatch.setattr(plugin, "signals", fake)
     plugin.register()
     # get_generators: what every Pelican.run() sends first, autoreload's too (one Pelican
     # instance, many runs; `initialized` would come once).
     assert connected["get_generators"] is plugin.start and connected["finalized"] is plugin.finish
+    before = gc.get_threshold()
     try:
+        gc.set_threshold(700, 10, 10)
+        plugin.start(None)
+        assert gc.get_threshold() == (plugin.BUILD_GC_THRESHOLD, 10, 10)
         plugin.finish(None)
+        assert gc.get_threshold() == (700, 10, 10)  # the process's own setting once the build is done
         assert gc.get_freeze_count() > 0  # exit does not walk the build's objects
         plugin.start(None)
         assert gc.get_freeze_count() == 0  # so the next build can collect the last one's
+        plugin.start(None)  # after a build that failed before finishing: the first setting is kept
+        plugin.finish(None)
+        assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_compiled_templates_are_kept_and_used_again_only_under_the_same_site_key(tmp_path, caplog):
+    from plugins.incremental.templates import TemplateCache, cache_templates
+
+    compiled = []
+
+    def environment(key, folder=tmp_path / "templates"):
+        env = Environment(loader=DictLoader({"page.html": "{{ 1 + 1 }} {{ title }}"}),
+                          bytecode_cache=TemplateCache(str(folder), key))
+        real = env.compile
+        env.compile = lambda source, name=None, *args, **kwargs: compiled.append(name) or real(source, name, *args, **kwargs)
+        return env
+
+    assert environment("site A").get_template("page.html").render(title="x") == "2 x"
+    assert compiled == ["page.html"]
+    assert environment("site A").get_template("page.html").render(title="y") == "2 y"
+    assert compiled == ["page.html"]  # from the cache
+    environment("site B").get_template("page.html")  # other settings, theme or plugins
+    assert compiled == ["page.html", "page.html"]
+
+    (tmp_path / "a-file").write_text("")
+    assert environment("site A", tmp_path / "a-file" / "templates").get_template("page.html").render(title="z") == "2 z"
+    assert "cannot keep a compiled template" in caplog.text
+    for kept in (tmp_path / "templates").iterdir():
+        kept.write_bytes(kept.read_bytes()[:20])  # damaged: compiled afresh
+    assert environment("site A").get_template("page.html").render(title="w") == "2 w"
+    assert compiled == ["page.html"] * 4
+
+    own = object()  # the settings' JINJA_ENVIRONMENT brought its own
+    generator = SimpleNamespace(env=SimpleNamespace(bytecode_cache=own), settings={"CACHE_PATH": str(tmp_path)})
+    cache_templates(generator, "site A")
+    assert generator.env.bytecode_cache is own
 
 
 def test_render_all_runs_every_job_once_across_processes(tmp_path, monkeypatch):

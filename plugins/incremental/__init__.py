@@ -5,13 +5,24 @@ import gc
 from pelican import signals
 
 from .parallel import MIN_PAGES
+from .fingerprint import site_digest
 from .prehash import Prehash
+from .templates import cache_templates, site_key
 from .writer import IncrementalWriter, workers
 
 __all__ = ["register"]
 
 _writers: list[IncrementalWriter] = []  # this build's writer, finished when the build ends
 _build: dict = {}  # this build's generators, and its Prehash once started
+_collector: dict = {}  # the garbage collector's thresholds from before the first build
+
+# A build allocates millions of objects that live until it ends (articles, cached
+# cleanings, topics). At CPython's default of one young collection per 700 allocations,
+# the collector walks them over and over, in Pelican's process and in every forked one,
+# where walking an object also copies its memory page. During a build it runs every
+# BUILD_GC_THRESHOLD allocations instead: a one-dump rebuild of 1,000 dumps takes a tenth
+# less time. Cyclic garbage still goes, a little later.
+BUILD_GC_THRESHOLD = 100_000
 
 
 class _Writer(IncrementalWriter):
@@ -22,6 +33,12 @@ class _Writer(IncrementalWriter):
 
 def keep_generators(generators):
     _build["generators"] = generators
+
+
+def generator_init(generator):
+    if "templates_key" not in _build:
+        _build["templates_key"] = site_key(site_digest(generator.settings))
+    cache_templates(generator, _build["templates_key"])
 
 
 def get_writer(pelican):
@@ -50,12 +67,16 @@ def finish(pelican):
     # longer walks it, which at exit took 0.45 s of a 10,000-article rebuild. The next
     # build in the same process (autoreload, tests) unfreezes it first, so nothing leaks.
     gc.freeze()
+    if _collector:
+        gc.set_threshold(*_collector.pop("threshold"))
 
 
 def start(pelican):
     """At the start of every build: get_generators is sent by each Pelican.run(), also by
     autoreload's, which reuses one Pelican instance (so `initialized` comes only once)."""
     gc.unfreeze()
+    threshold = _collector.setdefault("threshold", gc.get_threshold())
+    gc.set_threshold(max(threshold[0], BUILD_GC_THRESHOLD), *threshold[1:])
     stale = _build.pop("prehash", None)  # from a build that failed before it finished
     if stale is not None:
         stale.close()
@@ -65,5 +86,6 @@ def start(pelican):
 def register():
     signals.all_generators_finalized.connect(keep_generators)
     signals.get_generators.connect(start)
+    signals.generator_init.connect(generator_init)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(finish)

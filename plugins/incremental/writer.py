@@ -16,11 +16,11 @@ import os
 from itertools import compress, repeat
 from operator import is_not
 
-import jinja2
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .fingerprint import Fingerprints, site_digest
 from .parallel import render_all
+from .templates import site_key
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class IncrementalWriter(Writer):
         site = site_digest(self.settings)
         # Which context names each template reads depends on the theme (in the site
         # digest) and on how Jinja parses it: kept for the next build with both.
-        self.key = f"{site.hex()} jinja2 {jinja2.__version__}"
+        self.key = site_key(site)
         self.path = store_path(self.settings, output_path)
         stored = self._load()
         self.fingerprints = Fingerprints(site, stored.get("names") if stored.get("key") == self.key else None)
