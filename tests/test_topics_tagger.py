@@ -167,3 +167,34 @@ def test_parallel_tagging_gives_the_serial_results(tagger, monkeypatch):
     serial = [topics._detect(tagger, x) for x in inputs]
     assert topics._detect_all(tagger, inputs) == serial
     assert any(name == "S-400" for name, _, _ in serial[0])
+
+
+def test_a_kept_tagger_tags_as_a_built_one_and_is_built_once_per_version(tmp_path, tagger, caplog):
+    from types import MappingProxyType
+
+    from topics.memo import Memo
+
+    built = []
+
+    def build():
+        built.append(1)
+        return Tagger(settings.read({}))
+
+    first = Memo(str(tmp_path), "v1").tagger(build)
+    kept = Memo(str(tmp_path), "v1").tagger(build)
+    assert len(built) == 1 and kept is not first
+    assert isinstance(kept.options, MappingProxyType)
+    text = ("Turkey and the United States", "Ankara tested its S-400 again. Washington warned Ankara that the "
+            "S-400 could cost Turkey its F-35 jets, and NATO allies worried.")
+    assert names(kept, *text) == names(tagger, *text) != []
+
+    Memo(str(tmp_path), "v2").tagger(build)  # other code, data or settings: built again
+    assert len(built) == 2
+    (tmp_path / "topics-v2.tagger").write_bytes(b"not a pickle")
+    Memo(str(tmp_path), "v2").tagger(build)
+    assert len(built) == 3 and "unreadable tagger cache" in caplog.text
+
+    memo = Memo(str(tmp_path), "v2")
+    memo.put(b"key", [])
+    memo.save()  # another version's files go
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["topics-v2.pickle", "topics-v2.tagger"]

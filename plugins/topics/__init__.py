@@ -19,7 +19,7 @@ from .tagger import Tagger
 
 logger = logging.getLogger(__name__)
 
-_state = {}  # the build's Tagger, keyed by its options, so autoreload rebuilds stay cheap
+_state = {}  # the build's Tagger and its memo version, so autoreload rebuilds stay cheap
 
 
 def _listify(value):
@@ -31,11 +31,10 @@ def _listify(value):
     return [str(v) for v in value]
 
 
-def _tagger(pelican_settings):
-    options = settings.read(pelican_settings)
-    key = tuple(sorted((k, repr(v)) for k, v in options.items()))
-    if _state.get("key") != key:
-        _state.update(key=key, tagger=Tagger(options))
+def _tagger(options, memo: Memo) -> Tagger:
+    """The Tagger for these options and this version of the code and taxonomy data."""
+    if _state.get("version") != memo.version:
+        _state.update(version=memo.version, tagger=memo.tagger(lambda: Tagger(options)))
     return _state["tagger"]
 
 
@@ -91,7 +90,7 @@ def tag_articles(generator):
         if memo.get(keys[-1]) is None:
             missing.setdefault(keys[-1], inputs)
     if missing:
-        for key, detected in zip(missing, _detect_all(_tagger(generator.settings), list(missing.values()))):
+        for key, detected in zip(missing, _detect_all(_tagger(options, memo), list(missing.values()))):
             memo.put(key, detected)
     for article, key in zip(articles, keys):
         article.tags = [registry.get(name, kind, tuple(registry.get(p, k) for p, k in parties))

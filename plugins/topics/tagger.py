@@ -1,6 +1,7 @@
 """Article text -> ranked topics, by name, kind and (for relations) the two parties."""
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from . import relations, salience, taxonomy
 from .matcher import Matcher
@@ -25,6 +26,12 @@ class Tagger:
                                       options["aliases"], options["block"])
         self.matcher = Matcher(self.taxonomy)
         self.blocked = {b.casefold() for b in options["block"]}
+
+    def __getstate__(self):  # kept between builds (memo.py); the options are read-only
+        return {**self.__dict__, "options": dict(self.options)}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state, options=MappingProxyType(state["options"]))
 
     def canonical(self, name):
         """An editor's or source page's tag as a Detected topic (not scored), or None if
