@@ -96,3 +96,11 @@ def test_an_override_slug_cannot_leave_the_output_folder(tmp_path):
     (tmp_path / "dumps" / "shoal.txt.yaml").write_text("slug: ../../../etc/passwd\n")
     _, meta = read.read(str(dump))
     assert "/" not in meta["slug"] and ".." not in meta["slug"]
+
+
+def test_reader_names_a_dump_by_its_path_under_the_dumps_folder(tmp_path):
+    read = reader(tmp_path)
+    assert read.source_of(str(tmp_path / "dumps" / "2019" / "06" / "a.txt")) == "2019/06/a.txt"
+    assert read.source_of(str(tmp_path / "dumps" / "." / "b.html")) == "b.html"
+    assert read.source_of(str(tmp_path / "dumps-old" / "c.txt")) is None  # a sibling sharing its name's start
+    assert read.source_of(str(tmp_path / "pages" / "about.html")) is None

@@ -116,3 +116,15 @@ def test_a_cleaner_crash_is_reported_not_raised(corpus, monkeypatch):
 def test_progress_is_silent_when_not_shown(corpus, capsys):
     prep.prepare_dumps(str(corpus), options(), None, show_progress=False)
     assert "Dumps:" not in capsys.readouterr().out
+
+
+def test_dump_files_lists_dumps_in_every_folder_relative_to_the_root_in_a_stable_order(tmp_path):
+    import os
+
+    from plugins.dumps.corpus import dump_files
+
+    for rel in ("b.txt", "a.HTML", "notes.md", "2019/x.htm", "2019/06/y.txt", "2018/z.txt", "2018/z.txt.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    assert dump_files(str(tmp_path)) == ["a.HTML", "b.txt", os.path.join("2018", "z.txt"),
+                                         os.path.join("2019", "x.htm"), os.path.join("2019", "06", "y.txt")]

@@ -27,9 +27,9 @@ def dump_files(root: str) -> list[str]:
     found = []
     for folder, dirs, files in os.walk(root):
         dirs.sort()
-        for name in sorted(files):
-            if name.lower().endswith(DUMP_EXTENSIONS):
-                found.append(os.path.relpath(os.path.join(folder, name), root))
+        prefix = os.path.relpath(folder, root)  # once per folder: relpath is slow
+        prefix = "" if prefix == os.curdir else prefix + os.sep
+        found += [prefix + name for name in sorted(files) if name.lower().endswith(DUMP_EXTENSIONS)]
     return found
 
 

@@ -32,10 +32,12 @@ class DumpReader(BaseReader):
         super().__init__(settings)
         self.options = dumps_settings(settings)
         self.root = os.path.join(settings["PATH"], self.options["folder"])
+        self._prefix = os.path.join(os.path.abspath(self.root), "")  # the root and a separator
 
     def source_of(self, filename: str) -> str | None:
-        rel = os.path.relpath(os.path.abspath(filename), os.path.abspath(self.root))
-        return None if rel.startswith(os.pardir) else rel.replace(os.sep, "/")
+        """The dump's path under the dumps folder, /-separated; None outside it."""
+        path = os.path.abspath(filename)  # normalised, as the prefix is: no relpath needed
+        return path[len(self._prefix):].replace(os.sep, "/") if path.startswith(self._prefix) else None
 
     def read(self, filename):
         source = self.source_of(filename)

@@ -161,6 +161,7 @@ class FeedsGenerator:
         cfg, articles_seen, order = _config, {}, {}
         previous, jobs = self._load_digests(), []
         topics_url = f"{cfg.base}/{self.context.get('TAGS_URL', 'topics/')}"
+        output = str(self.output_path)  # os.path, not pathlib: asked twice per topic
 
         def plan(articles, limit, title, description, page_url, feeds):
             """Queue the feed for rendering unless its inputs and files are the last build's."""
@@ -172,7 +173,8 @@ class FeedsGenerator:
                 parts.append(articles_seen[a])
             digest = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
             self.digests[feeds[0].url] = digest
-            if previous.get(feeds[0].url) != digest or not all((self.output_path / f.url).is_file() for f in feeds):
+            files = (os.path.join(output, f.url) for f in feeds)
+            if previous.get(feeds[0].url) != digest or not all(map(os.path.isfile, files)):
                 jobs.append(_FeedJob(tuple(chosen), title, description, page_url, tuple(feeds), topics_url))
 
         plan(self.context.get("articles", []), cfg.feeds.max_items, cfg.sitename,
