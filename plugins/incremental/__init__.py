@@ -4,8 +4,8 @@ import gc
 
 from pelican import signals
 
-from .parallel import MIN_PAGES
 from .fingerprint import site_digest
+from .parallel import MIN_PAGES
 from .prehash import Prehash
 from .templates import cache_templates, site_key
 from .writer import IncrementalWriter, workers
@@ -36,6 +36,7 @@ def keep_generators(generators):
 
 
 def generator_init(generator):
+    """Each generator's Jinja environment keeps compiled templates (templates.py)."""
     if "templates_key" not in _build:
         _build["templates_key"] = site_key(site_digest(generator.settings))
     cache_templates(generator, _build["templates_key"])
