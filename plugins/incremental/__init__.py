@@ -13,7 +13,7 @@ from .writer import IncrementalWriter, workers
 __all__ = ["register"]
 
 _writers: list[IncrementalWriter] = []  # this build's writer, finished when the build ends
-_build: dict = {}  # this build's generators, and its Prehash once started
+_build: dict = {}  # this build's site digest, its generators, and its Prehash once started
 _collector: dict = {}  # the garbage collector's thresholds from before the first build
 
 # A build allocates millions of objects that live until it ends (articles, cached
@@ -27,7 +27,8 @@ BUILD_GC_THRESHOLD = 100_000
 
 class _Writer(IncrementalWriter):
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        # The site digest the generators' template caches were given: worked out once.
+        super().__init__(*args, site=_build.get("site"), **kwargs)
         _writers.append(self)
 
 
@@ -37,9 +38,9 @@ def keep_generators(generators):
 
 def generator_init(generator):
     """Each generator's Jinja environment keeps compiled templates (templates.py)."""
-    if "templates_key" not in _build:
-        _build["templates_key"] = site_key(site_digest(generator.settings))
-    cache_templates(generator, _build["templates_key"])
+    if "site" not in _build:
+        _build["site"] = site_digest(generator.settings)
+    cache_templates(generator, site_key(_build["site"]))
 
 
 def get_writer(pelican):

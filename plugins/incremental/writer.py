@@ -68,9 +68,10 @@ class _Template:
 
 
 class IncrementalWriter(Writer):
-    def __init__(self, output_path, settings=None):
+    def __init__(self, output_path, settings=None, site: bytes | None = None):
+        """`site`: the settings' site_digest, when the caller has it already."""
         super().__init__(output_path, settings=settings)
-        site = site_digest(self.settings)
+        site = site_digest(self.settings) if site is None else site
         # Which context names each template reads depends on the theme (in the site
         # digest) and on how Jinja parses it: kept for the next build with both.
         self.key = site_key(site)
