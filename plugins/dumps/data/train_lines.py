@@ -1,0 +1,211 @@
+"""Learn data/lines.json (the line model of plugins/dumps/lines.py) from real pages.
+
+usage: python plugins/dumps/data/train_lines.py POOL [--out plugins/dumps/data/lines.json]
+
+POOL holds saved pages as html/<id>.html and the same pages as text dumps, txt/<id>.txt
+(what a browser shows as the page's text). The HTML labels the text for free: a line of
+the dump is the article's when it is part of what trafilatura extracts from the HTML, and
+the headline when it matches the page's <h1>, og:title or <title> (its " - Site" tail or
+not). One page in five is held out and the script prints how the model does on those.
+Needs numpy (requirements-dev.txt); the plugin itself only reads the JSON it writes.
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+import unicodedata
+import zlib
+
+import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+
+from plugins.dumps import lines  # noqa: E402
+from plugins.dumps.clean import Cleaned, Cleaner, metadata_field  # noqa: E402
+from plugins.dumps.decode import decode  # noqa: E402
+from plugins.dumps.prepare import make_cleaner  # noqa: E402
+from plugins.dumps.settings import dumps_settings  # noqa: E402
+from plugins.dumps.textdump import text_blocks  # noqa: E402
+
+# Languages whose stop words the model counts (jusText's lists): the pool's and the
+# newsletter's, and their neighbours.
+LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
+             "Swedish", "Danish", "Norwegian_Bokmal")
+# A block is the article's when the line model gives it at least this probability; a
+# headline candidate needs this much of the headline model.
+THRESHOLD = 0.3
+TITLE_THRESHOLD = 0.2
+DROP_THRESHOLD = 0.1
+EXTEND_THRESHOLD = 0.25
+_WORDS = re.compile(r"\w+")
+_TAIL = re.compile(r"\s+[-–—|·•:»/]\s+")
+
+
+def norm(text: str) -> str:
+    return " ".join(_WORDS.findall(unicodedata.normalize("NFKC", text or "").lower()))
+
+
+def same_title(a: str, b: str) -> bool:
+    """The same headline, as the real-pages scorer judges it (benchmarks/real_pages.py too)."""
+    wa, wb = norm(a).split(), norm(b).split()
+    if not wa or not wb:
+        return False
+    jaccard = len(set(wa) & set(wb)) / len(set(wa) | set(wb))
+    ja, jb = " ".join(wa), " ".join(wb)
+    contained = (ja in jb or jb in ja) and min(len(wa), len(wb)) >= 0.6 * max(len(wa), len(wb))
+    return jaccard >= 0.7 or contained
+
+
+def stopwords() -> list[str]:
+    import justext
+
+    words = set()
+    for language in LANGUAGES:
+        words |= {w.lower() for w in justext.get_stoplist(language)}
+    return sorted(words)
+
+
+def labels(html: str) -> tuple[set[str], str, list[str]]:
+    """(normalised lines of the article, its whole normalised text, title candidates)."""
+    import trafilatura
+    from lxml import html as lxml_html
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    article = {norm(line) for line in text.split("\n") if norm(line)}
+    titles = []
+    try:
+        doc = lxml_html.fromstring(html)
+        titles += [h.text_content() for h in doc.iter("h1")][:2]
+        titles += doc.xpath('//meta[@property="og:title"]/@content')[:1]
+        titles += doc.xpath("//title/text()")[:1]
+    except Exception:
+        pass
+    titles += [part for t in titles for part in _TAIL.split(t)[:1]]
+    return article, " ".join(article), [t for t in titles if norm(t)]
+
+
+def page_data(pool: str, page: str, cleaner):
+    with open(os.path.join(pool, "html", page + ".html"), "rb") as handle:
+        html = decode(handle.read())
+    with open(os.path.join(pool, "txt", page + ".txt"), "rb") as handle:
+        text = decode(handle.read())
+    article, whole, titles = labels(html)
+    blocks = text_blocks(text, cleaner.stands_alone)
+    if len(blocks) < 3 or not article:
+        return None
+    cleaner.apply_rules(blocks, [])
+    y = []
+    for block in blocks:
+        key = norm(block.plain)
+        y.append(bool(key) and (key in article or (len(key) >= 40 and key in whole)))
+    return blocks, y, titles, text
+
+
+def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 60):
+    """Logistic regression by Newton's method on standardised features."""
+    mean, scale = X.mean(0), X.std(0)
+    scale[scale == 0] = 1.0
+    Z = np.hstack([np.ones((len(X), 1)), (X - mean) / scale])
+    w = np.zeros(Z.shape[1])
+    penalty = np.eye(Z.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(Z @ w, -30, 30)))
+        gradient = Z.T @ (p - y) + penalty @ w
+        hessian = (Z * (p * (1 - p))[:, None]).T @ Z + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {"bias": float(w[0]), "weights": [float(v) for v in w[1:]],
+            "mean": [float(v) for v in mean], "scale": [float(v) for v in scale]}
+
+
+def held_out(page: str) -> bool:
+    return zlib.crc32(page.encode()) % 5 == 0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("pool")
+    ap.add_argument("--out", default=str(lines.DATA))
+    args = ap.parse_args()
+    cleaner = make_cleaner({**dumps_settings({}), "line_model": False})
+    data = load_pool(args.pool, cleaner)
+    model = train(data, cleaner)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        json.dump(model, handle, indent=0)
+        handle.write("\n")
+    print(f"wrote {args.out}")
+
+
+def load_pool(pool: str, cleaner) -> dict:
+    """{page: (blocks, labels, titles, text)} for every page of the pool with both files."""
+    pages = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(pool, "html", "*.html")))
+    data = {}
+    for page in pages:
+        if os.path.exists(os.path.join(pool, "txt", page + ".txt")):
+            found = page_data(pool, page, cleaner)
+            if found:
+                data[page] = found
+    print(f"{len(data)} pages labelled of {len(pages)}")
+    return data
+
+
+def train(data: dict, cleaner) -> dict:
+    """The model's JSON: stop words and the two regressions; prints held-out figures."""
+    words = stopwords()
+    stop = frozenset(words)
+
+    # The line model.
+    rows = {page: lines.line_rows(found[0], stop) for page, found in data.items()}
+    train = [p for p in data if not held_out(p)]
+    X = np.array([r for p in train for r in rows[p]])
+    y = np.array([v for p in train for v in data[p][1]], dtype=float)
+    line = {"features": list(lines.FEATURES), **fit(X, y)}
+    model = lines.Model({"stopwords": words, "line": line, "title": {
+        "features": list(lines.TITLE_FEATURES), "bias": 0.0, "weights": [0.0] * len(lines.TITLE_FEATURES),
+        "mean": [0.0] * len(lines.TITLE_FEATURES), "scale": [1.0] * len(lines.TITLE_FEATURES)}})
+    probabilities = {p: [model.line.score(r) for r in rows[p]] for p in data}
+    for name, group in (("train", train), ("held out", [p for p in data if held_out(p)])):
+        tp = fp = fn = 0
+        for p in group:
+            for prob, truth in zip(probabilities[p], data[p][1]):
+                tp += prob >= 0.5 and truth
+                fp += prob >= 0.5 and not truth
+                fn += prob < 0.5 and truth
+        print(f"lines, {name}: precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f}")
+
+    # The headline model: candidates above where the cleaner, with the line model, finds
+    # the article's start.
+    located = Cleaner(cleaner.boilerplate, model=model)
+    title_pages = []
+    for page, (_, _, titles, text) in data.items():
+        blocks = text_blocks(text, cleaner.stands_alone)
+        span = located.locate(blocks, Cleaned(blocks))
+        if span is None:
+            continue
+        start = located.article_start(blocks, span[0])
+        content = [b.extra.get("p", 0.0) for b in blocks]
+        candidates = lines.title_rows(blocks, start, content, metadata_field, stop)
+        truth = [any(same_title(blocks[i].plain, t) for t in titles) for i, _ in candidates]
+        if any(truth):
+            title_pages.append((page, candidates, truth))
+    X = np.array([r for p, c, _ in title_pages if not held_out(p) for _, r in c])
+    y = np.array([v for p, _, t in title_pages if not held_out(p) for v in t], dtype=float)
+    title = {"features": list(lines.TITLE_FEATURES), **fit(X, y)}
+    model.title = lines._Regression(title, lines.TITLE_FEATURES)
+    for name, want in (("train", False), ("held out", True)):
+        group = [(c, t) for p, c, t in title_pages if held_out(p) == want]
+        right = sum(t[max(range(len(c)), key=lambda k: model.title.score(c[k][1]))] for c, t in group)
+        print(f"titles, {name}: {right}/{len(group)} pages with a findable title")
+    return {"stopwords": words, "threshold": THRESHOLD, "title_threshold": TITLE_THRESHOLD,
+            "drop_threshold": DROP_THRESHOLD, "extend_threshold": EXTEND_THRESHOLD,
+            "line": line, "title": title}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,320 @@
+"""A learned reading of a text dump: how likely each block is the article's, and which
+line is its headline.
+
+A flattened page keeps no markup, so what tells the article from the page around it is
+the shape of its lines and of their neighbourhood: running prose is long, punctuated and
+full of stop words; navigation, teasers and buttons come in runs of short lines; the
+headline sits just above the prose, shaped like a headline and sharing its words. Two
+logistic regressions over such features (data/lines.json) turn them into probabilities;
+`data/train_lines.py` learns them from real pages whose HTML labels their text dump's
+lines. Every feature is a general signal: no site, phrase or language is named.
+"""
+
+import json
+import math
+import operator
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .blocks import Block
+
+DATA = Path(__file__).with_name("data") / "lines.json"
+
+_TERMINAL = re.compile(r"[.!?…。][\"'”’»)\]]*$")
+_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?\w")
+_SEPARATOR = re.compile(r"[|•·»›/>]")
+# Words of a line, lower-cased, punctuation as spaces (for the headline's overlap).
+_PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„…–—·•"})
+# The headline shares its words with the article's first blocks.
+_BODY_BLOCKS = 20
+# Capitals, digits and initials are counted in a block's first characters and words.
+_HEAD = 120
+_HEAD_WORDS = 20
+# A line of prose for the neighbourhood features: some words, closed as a sentence.
+_PROSE_WORDS = 8
+# The main run of prose: each block adds its words less this much (short lines cost).
+_RUN_COST = 7
+
+BLOCK_FEATURES = (
+    "log_words", "log_chars", "terminal", "colon", "lower", "stop", "caps", "digits",
+    "separators", "sentences", "commas", "item", "quote", "rule", "repeated", "prose",
+)
+CONTEXT_FEATURES = (
+    "position", "mass_before", "mass_after", "mass_min", "in_main_run", "main_run_distance",
+    "near_words", "near_prose", "near_terminal", "near_rule", "wide_prose", "short_run",
+    "prose_distance", "prev_prose", "next_prose",
+)
+FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES + (
+    "main_run_words", "mass_min_prose", "prev_words", "next_words", "prev_stop", "next_stop",
+    "run_short", "run_terminal", "far_prose", "run_stop",
+)
+TITLE_FEATURES = (
+    "above_start", "log_above", "below_start", "log_words", "terminal", "colon", "caps",
+    "digits", "separators", "stop", "titlecase", "rule", "repeated", "overlap",
+    "meta_below", "short_above", "content", "position", "first_long", "question",
+    "overlap_best", "overlap_share", "meta_above", "next_content", "log_later", "headline_length",
+)
+
+
+class Model:
+    """Weights of the two regressions and the stop words they were trained with."""
+
+    def __init__(self, data: dict):
+        self.stopwords = frozenset(data["stopwords"])
+        self.line = _Regression(data["line"], FEATURES)
+        self.title = _Regression(data["title"], TITLE_FEATURES)
+        self.threshold = data.get("threshold", 0.5)
+        self.title_threshold = data.get("title_threshold", 0.2)
+        self.drop_threshold = data.get("drop_threshold", 0.0)
+        self.extend_threshold = data.get("extend_threshold", 1.0)
+
+
+class _Regression:
+    """A logistic regression over standardised features, folded at load into one weight
+    per raw feature, so scoring a row is one dot product."""
+
+    def __init__(self, data: dict, names: tuple):
+        if tuple(data["features"]) != names:
+            raise ValueError(f"{DATA.name} was trained with other features; run data/train_lines.py")
+        self.weights = [w / s for w, s in zip(data["weights"], data["scale"])]
+        self.bias = data["bias"] - sum(w * m for w, m in zip(self.weights, data["mean"]))
+
+    def score(self, row: list[float]) -> float:
+        z = self.bias + sum(map(operator.mul, row, self.weights))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    with open(DATA, encoding="utf-8") as handle:
+        return Model(json.load(handle))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().translate(_PUNCTUATION).split())
+
+
+def block_row(plain: str, kind: str, rule: bool, repeated: bool, stopwords) -> list[float]:
+    """BLOCK_FEATURES of one block. Shares of capitals and digits are read from its first
+    characters: they tell a menu or a date line from prose, and keep long paragraphs cheap."""
+    words = plain.split()
+    n = len(words)
+    head = plain[:_HEAD]
+    letters = sum(map(str.isalpha, head)) or 1
+    tokens = plain.lower().split()
+    initials = [w[0] for w in words[:_HEAD_WORDS] if w[0].isalpha()]
+    terminal = bool(_TERMINAL.search(plain))
+    return [
+        math.log1p(n),
+        math.log1p(len(plain)),
+        float(terminal),
+        float(plain.endswith(":")),
+        sum(map(str.islower, initials)) / len(initials) if initials else 0.0,
+        sum(map(stopwords.__contains__, tokens)) / len(tokens) if tokens else 0.0,
+        sum(map(str.isupper, head)) / letters,
+        sum(map(str.isdigit, head)) / (len(head) - head.count(" ") or 1),
+        float(_SEPARATOR.search(plain) is not None),
+        math.log1p(len(_SENTENCE.findall(plain))),
+        plain.count(",") / n if n else 0.0,
+        float(kind == "li"),
+        float(kind == "quote"),
+        float(rule),
+        float(repeated),
+        float(n >= _PROSE_WORDS and terminal),
+    ]
+
+
+class _Windows:
+    """Means of a sequence over windows around each position, from prefix sums."""
+
+    def __init__(self, values: list[float]):
+        self.values = values
+        self.prefix = [0.0]
+        for v in values:
+            self.prefix.append(self.prefix[-1] + v)
+
+    def mean(self, i: int, radius: int) -> float:
+        """The mean of the values within `radius` of position i, i itself left out."""
+        lo, hi = max(0, i - radius), min(len(self.values), i + radius + 1)
+        count = hi - lo - 1
+        return (self.prefix[hi] - self.prefix[lo] - self.values[i]) / count if count else 0.0
+
+
+def _main_run(words: list[int]) -> tuple[int, int]:
+    """The stretch of blocks with the most words net of a cost per block (the densest
+    run of text, as body-text extraction finds it): (first, last), or (0, -1)."""
+    best, best_span, total, start = 0.0, (0, -1), 0.0, 0
+    for i, n in enumerate(words):
+        if total <= 0:
+            total, start = 0.0, i
+        total += n - _RUN_COST
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _distances(flags: list[bool]) -> list[int]:
+    """For each position, how many blocks away the nearest flagged one is."""
+    n = len(flags)
+    far = n + 1
+    out = [far] * n
+    last = -far
+    for i, flag in enumerate(flags):
+        if flag:
+            last = i
+        out[i] = i - last
+    last = 2 * n + 2
+    for i in range(n - 1, -1, -1):
+        if flags[i]:
+            last = i
+        out[i] = min(out[i], last - i)
+    return out
+
+
+def line_rows(blocks: list[Block], stopwords) -> list[list[float]]:
+    """One feature row per block (FEATURES), from the block and its neighbourhood.
+    A block's `role` other than "body" counts as a furniture rule's match."""
+    plains = [b.plain.strip() for b in blocks]
+    keys = [_norm(p) for p in plains]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    base = [
+        block_row(p, b.kind, b.role != "body", bool(k) and counts[k] > 1, stopwords)
+        for p, b, k in zip(plains, blocks, keys)
+    ]
+    n = len(blocks)
+    words = [len(p.split()) for p in plains]
+    prose = [row[15] > 0 for row in base]
+    mass = [w if p else 0 for w, p in zip(words, prose)]
+    total = sum(mass) or 1
+    first, last = _main_run(words)
+    run_words = sum(words[first : last + 1])
+    log_words = [row[0] for row in base]
+    prose_f = [float(p) for p in prose]
+    terminal = [row[2] for row in base]
+    rule = [row[13] for row in base]
+    near_words, near_prose, near_terminal, near_rule = (
+        _Windows(v) for v in (log_words, prose_f, terminal, rule))
+    stop = [row[5] for row in base]
+    short = [w <= 5 for w in words]
+    runs = [0] * n
+    i = 0
+    while i < n:
+        if short[i]:
+            j = i
+            while j < n and short[j]:
+                j += 1
+            for k in range(i, j):
+                runs[k] = j - i
+            i = j
+        else:
+            i += 1
+    prose_distance = _distances(prose)
+    rows = []
+    before = 0
+    for i in range(n):
+        mass_before = before / total
+        mass_after = (total - before - mass[i]) / total
+        before += mass[i]
+        inside = first <= i <= last
+        outside = 0 if inside else (first - i if i < first else i - last)
+        mass_min = min(mass_before, mass_after)
+        rows.append(base[i] + [
+            i / (n - 1) if n > 1 else 0.0,
+            mass_before,
+            mass_after,
+            mass_min,
+            float(inside),
+            math.log1p(outside),
+            near_words.mean(i, 2),
+            near_prose.mean(i, 3),
+            near_terminal.mean(i, 2),
+            near_rule.mean(i, 2),
+            near_prose.mean(i, 8),
+            math.log1p(runs[i]),
+            math.log1p(min(prose_distance[i], 50)),
+            prose_f[i - 1] if i > 0 else 0.0,
+            prose_f[i + 1] if i + 1 < n else 0.0,
+            math.log1p(run_words) * inside,
+            mass_min * prose_f[i],
+            log_words[i - 1] if i > 0 else 0.0,
+            log_words[i + 1] if i + 1 < n else 0.0,
+            stop[i - 1] if i > 0 else 0.0,
+            stop[i + 1] if i + 1 < n else 0.0,
+            inside * short[i],
+            inside * terminal[i],
+            near_prose.mean(i, 20),
+            inside * stop[i],
+        ])
+    return rows
+
+
+def content_probabilities(blocks: list[Block], the_model: Model | None = None) -> list[float]:
+    """P(block belongs to the article) for every block, in order."""
+    the_model = the_model or model()
+    return [the_model.line.score(row) for row in line_rows(blocks, the_model.stopwords)]
+
+
+def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, stopwords) -> list[tuple[int, list[float]]]:
+    """(index, TITLE_FEATURES row) for every headline candidate above the article, which
+    starts at `start`: lines of 2 to 30 words."""
+    plains = [b.plain.strip() for b in blocks[: start + _BODY_BLOCKS]]
+    counts: dict[str, int] = {}
+    for block in blocks:
+        key = block.text.strip()
+        counts[key] = counts.get(key, 0) + 1
+    body_words = set()
+    for plain, p in zip(plains[start:], content[start : start + _BODY_BLOCKS]):
+        if p >= 0.5:
+            body_words.update(plain.lower().translate(_PUNCTUATION).split())
+    meta = [bool(is_meta(b)) for b in blocks[: start + 3]]
+    found = []
+    for i in range(min(start, len(blocks))):
+        words = plains[i].split()
+        if 2 <= len(words) <= 30 and blocks[i].kind in ("p", "h"):
+            tokens = [t for t in plains[i].lower().translate(_PUNCTUATION).split() if len(t) > 3]
+            found.append((i, words, sum(t in body_words for t in tokens) / len(tokens) if tokens else 0.0))
+    best = max((overlap for _, _, overlap in found), default=0.0) or 1.0
+    n = len(blocks)
+    rows = []
+    first_long = True
+    for number, (i, words, overlap) in enumerate(found):
+        plain = plains[i]
+        letters = sum(map(str.isalpha, plain)) or 1
+        initials = [w[0] for w in words if w[0].isalpha()]
+        tokens = plain.lower().translate(_PUNCTUATION).split()
+        above = start - i
+        later = sum(1 for _, w, _ in found[number + 1 :] if len(w) >= 3)
+        rows.append((i, [
+            float(above > 0),
+            math.log1p(max(above, 0)),
+            float(above <= 0),
+            math.log1p(len(words)),
+            float(bool(_TERMINAL.search(plain)) and not plain.endswith(("?", "!"))),
+            float(plain.endswith(":")),
+            sum(map(str.isupper, plain)) / letters,
+            sum(map(str.isdigit, plain)) / max(1, len(plain)),
+            float(_SEPARATOR.search(plain) is not None),
+            sum(map(stopwords.__contains__, tokens)) / max(1, len(words)),
+            sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
+            float(blocks[i].role not in ("body", "title")),
+            float(counts.get(blocks[i].text.strip(), 0) > 1),
+            overlap,
+            float(any(meta[i + 1 : i + 4])),
+            float(i > 0 and len(plains[i - 1].split()) <= 3),
+            content[i],
+            i / (n - 1) if n > 1 else 0.0,
+            float(first_long and len(words) >= 4),
+            float(plain.endswith("?")),
+            float(overlap == best),
+            overlap / best,
+            float(any(meta[max(0, i - 2) : i])),
+            content[i + 1] if i + 1 < n else 0.0,
+            math.log1p(later),
+            float(4 <= len(words) <= 15),
+        ]))
+        if len(words) >= 4:
+            first_long = False
+    return rows
