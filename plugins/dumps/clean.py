@@ -20,6 +20,7 @@ from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
 
+from . import lines
 from . import metadata as meta
 from .blocks import Block, line_key
 
@@ -36,6 +37,8 @@ ZONE_END_WORDS = 15
 HEADING_MAX_WORDS = 15
 # A headline is one sentence of at most this many words.
 TITLE_MAX_WORDS = 25
+# The article's span ends at this many lines in a row the line model rules out.
+_UNLIKELY_RUN = 3
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(]?[A-Z]")
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
 _HEADER_FIELDS = (
@@ -172,10 +175,12 @@ def _restore(block: Block) -> None:
 class Cleaner:
     """One configured cleaner: furniture rules and the corpus signal for this build."""
 
-    def __init__(self, boilerplate, recurring: frozenset = frozenset(), title_max_chars: int = 100):
+    def __init__(self, boilerplate, recurring: frozenset = frozenset(), title_max_chars: int = 100,
+                 model: "lines.Model | None" = None):
         self.boilerplate = boilerplate
         self.recurring = recurring
         self.title_max_chars = title_max_chars
+        self.model = model
 
     def stands_alone(self, line: str) -> bool:
         """Lines never joined to a wrapped paragraph: furniture and separators."""
@@ -207,7 +212,55 @@ class Cleaner:
         prose = [i for i, b in enumerate(blocks) if b.role == "body" and is_prose(b)]
         return (prose[0], prose[-1]) if prose else None
 
-    def read_header(self, header: list[Block], cleaned: Cleaned) -> None:
+    def model_span(self, blocks: list[Block], first: int, last: int) -> tuple[int, int]:
+        """The article's prose span as the line model sees it: the run of blocks whose
+        words are most likely the article's (each block weighs its words by how much its
+        probability exceeds the model's threshold), trimmed to its prose."""
+        probabilities = lines.content_probabilities(blocks, self.model)
+        threshold = self.model.threshold
+        best, span, total, start = 0.0, None, 0.0, 0
+        for i, (block, p) in enumerate(zip(blocks, probabilities)):
+            block.extra["p"] = p
+            if total <= 0:
+                total, start = 0.0, i
+            total += ((p if block.role == "body" else 0.0) - threshold) * max(1, block.words)
+            if total > best:
+                best, span = total, (start, i)
+        if span is None:
+            return first, last
+        end = self._extend(blocks, span[1])
+        prose = [i for i in range(span[0], end + 1) if blocks[i].role == "body" and is_prose(blocks[i])]
+        return (prose[0], prose[-1]) if prose else (first, last)
+
+    def _extend(self, blocks: list[Block], end: int) -> int:
+        """An article's last sections are often short paragraphs the model is less sure of:
+        the span goes on through prose it does not rule out, until a block of furniture
+        starts or several lines in a row are doubtful (ruled out, or short and unlikely)."""
+        floor, unlikely = self.model.drop_threshold, 0
+        for i in range(end + 1, len(blocks)):
+            block = blocks[i]
+            if block.role == "furniture" and block.extra.get("starts_zone"):
+                break
+            p = block.extra["p"]
+            doubtful = p < floor or (block.words < PROSE_MIN_WORDS and p < self.model.threshold)
+            unlikely = unlikely + 1 if doubtful else 0
+            if unlikely >= _UNLIKELY_RUN:
+                break
+            if block.role == "body" and p >= self.model.extend_threshold and is_prose(block):
+                end = i
+        return end
+
+    def model_title(self, blocks: list[Block], first: int) -> int | None:
+        """The line the headline model likes best above the article, if it likes one."""
+        probabilities = [b.extra.get("p", 0.5) for b in blocks]
+        rows = lines.title_rows(blocks, first, probabilities, metadata_field, self.model.stopwords)
+        scored = [(self.model.title.score(row), i) for i, row in rows]
+        for score, i in scored:
+            blocks[i].extra["title_p"] = score
+        best = max(scored, default=None)
+        return best[1] if best and best[0] >= self.model.title_threshold else None
+
+    def read_header(self, header: list[Block], cleaned: Cleaned, title_at: int | None = None) -> None:
         """Title, author, date and reading time from the lines above the article."""
         candidates = []
         for i, block in enumerate(header):
@@ -223,9 +276,11 @@ class Cleaner:
         # The title is the first line of some length; other articles' related-post lists
         # repeat titles, so a recurring line is a title only when nothing else can be.
         # A paragraph of prose is a standfirst, not a title, unless shaped as a headline.
-        candidates = [i for i in candidates if headline_shaped(header[i]) or not is_prose(header[i])]
+        prose = [i for i in candidates if not headline_shaped(header[i]) and is_prose(header[i])]
+        candidates = [i for i in candidates if i not in prose]
         fresh = [i for i in candidates if header[i].furniture != "recurring"]
-        title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
+        if title_at not in candidates:
+            title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
         if title_at is None and fresh:
             title_at = max(fresh, key=lambda i: header[i].words)
         for i in candidates:
@@ -238,8 +293,23 @@ class Cleaner:
             elif not cleaned.author and meta.looks_like_name(block.plain) and self._near_date(header, i):
                 cleaned.author = block.plain.strip()
                 block.drop("author", "a bare byline next to the date")
-            else:
+            elif not self._standfirst(block, title_at is not None and i > title_at):
                 block.drop("furniture", "above the article (header)", "header")
+        # Without the model a paragraph of prose above the article is its standfirst; the
+        # model tells a standfirst from a cookie notice or a teaser above the headline.
+        for i in prose:
+            if self.model is not None and not self._standfirst(header[i], title_at is None or i > title_at):
+                header[i].drop("furniture", "above the article (header)", "header")
+
+    def _standfirst(self, block: Block, below_title: bool) -> bool:
+        """A sentence below the headline that the line model reads as the article's: the
+        standfirst, which opens the article."""
+        return (
+            below_title
+            and self.model is not None
+            and block.words >= PROSE_MIN_WORDS
+            and block.extra.get("p", 0.0) >= self.model.threshold
+        )
 
     @staticmethod
     def article_start(blocks: list[Block], first: int) -> int:
@@ -300,7 +370,7 @@ class Cleaner:
                     block.drop("furniture", f"inside a {zone} block", zone)
                 else:
                     zone = None
-            elif block.role == "body":
+            else:  # an article block, or the title, byline or date: the cluster is over
                 zone = None
         for i, block in enumerate(blocks):
             if block.role != "body" or block.words >= ZONE_END_WORDS or 0 == i or i == len(blocks) - 1:
@@ -352,28 +422,50 @@ class Cleaner:
                 ):
                     _restore(block)
 
-    def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:
-        """Run the stages over blocks from either kind of dump."""
-        cleaned = Cleaned(blocks)
+    def locate(self, blocks: list[Block], cleaned: Cleaned, has_header: bool = True) -> tuple[int, int] | None:
+        """Rules, then where the article's prose runs: (first, last) block, or None."""
         for block in blocks:
             block.extra["recurring"] = bool(block.plain) and self._recurs(block, cleaned.signal)
         self.apply_rules(blocks, cleaned.tag_hints)
         self.protect_recurring(blocks)
         span = self.prose_span(blocks)
+        if span is not None and has_header and self.model is not None:
+            span = self.model_span(blocks, *span)
+        return span
+
+    def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:
+        """Run the stages over blocks from either kind of dump."""
+        cleaned = Cleaned(blocks)
+        span = self.locate(blocks, cleaned, has_header)
         if span is None:
             return cleaned
         first, last = span
         if has_header:
             first = self.article_start(blocks, first)
-            self.read_header(blocks[:first], cleaned)
+            title_at = self.model_title(blocks, first) if self.model is not None else None
+            self.read_header(blocks[:first], cleaned, title_at)
         else:
             for block in blocks[:first]:
                 if block.role == "body":
                     block.drop("furniture", "above the article (header)", "header")
         self.mark_trailer(blocks, last)
         self.smooth(blocks)
+        if has_header and self.model is not None:
+            self.drop_unlikely(blocks)
         self.mark_headings(blocks)
         return cleaned
+
+    def drop_unlikely(self, blocks: list[Block]) -> None:
+        """Inside the article, a line the line model is sure is not the article's (a teaser,
+        a caption, an ad label no rule names) goes, unless it heads a paragraph."""
+        floor = self.model.drop_threshold
+        for i, block in enumerate(blocks):
+            if block.role != "body" or block.extra.get("p", 1.0) >= floor:
+                continue
+            nxt = next((b for b in blocks[i + 1 :] if b.role != "furniture"), None)
+            if looks_like_heading(block) and nxt is not None and nxt.role == "body" and is_prose(nxt):
+                continue
+            block.drop("furniture", f"the line model: p={block.extra['p']:.2f}", "unlikely")
 
     def _recurs(self, block: Block, signal: dict[str, bool]) -> bool:
         if is_prose(block) and block.words >= 20:

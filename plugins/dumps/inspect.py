@@ -24,9 +24,17 @@ def inspect_dump(path: str, settings: dict) -> str:
         out.append(f"author: {cleaned.author or '-'}   date: {cleaned.date.date() if cleaned.date else '-'}")
         if cleaned.tag_hints:
             out.append(f"tag hints: {', '.join(cleaned.tag_hints)}")
+        modelled = any("p" in block.extra for block in cleaned.blocks)
+        if modelled:
+            out.append("p: the line model's probability that the line is the article's; "
+                       "headline: the headline model's score, for the lines above the article")
         out.append("")
         for block in cleaned.blocks:
             mark = f"KEEP {block.kind:<5}" if block.role == "body" else f"DROP {block.furniture or block.role:<12}"
             reason = f"   [{block.rule}]" if block.rule else ""
-            out.append(f"{block.line:>4} {mark} {block.plain[:90]}{reason}")
+            scores = ""
+            if modelled:
+                scores = f"p={block.extra['p']:.2f} " if "p" in block.extra else "p=  -  "
+                scores += f"headline={block.extra['title_p']:.2f} " if "title_p" in block.extra else ""
+            out.append(f"{block.line:>4} {mark} {scores}{block.plain[:90]}{reason}")
     return "\n".join(out)

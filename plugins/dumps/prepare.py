@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 
+from . import lines
 from .boilerplate import boilerplate_for
 from .cache import Store
 from .clean import Cleaner
@@ -34,7 +35,7 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 # Libraries whose upgrade can change a cleaning result.
 _LIBRARIES = ("trafilatura", "htmldate", "ftfy", "charset-normalizer", "nh3", "lxml")
 # Settings that change a cleaning result (the corpus signal is checked lookup by lookup).
-_CLEANING_OPTIONS = ("boilerplate", "title_max_chars", "summary_max_chars")
+_CLEANING_OPTIONS = ("boilerplate", "title_max_chars", "summary_max_chars", "line_model")
 # Fewer dumps than this to compute: starting worker processes costs more than it saves.
 POOL_MIN = 64
 _CHUNK = 16
@@ -50,7 +51,8 @@ class Prepared:
 
 def make_cleaner(options, recurring=frozenset()) -> Cleaner:
     """The cleaner for DUMPS options (already merged over the defaults)."""
-    return Cleaner(boilerplate_for(options["boilerplate"]), recurring, options["title_max_chars"])
+    model = lines.model() if options["line_model"] else None
+    return Cleaner(boilerplate_for(options["boilerplate"]), recurring, options["title_max_chars"], model)
 
 
 def code_version(options) -> str:

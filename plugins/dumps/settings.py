@@ -17,6 +17,9 @@ DEFAULTS = MappingProxyType(
         "boilerplate": {},
         # Derived titles: cut the lede at a natural boundary within this many characters.
         "title_max_chars": 100,
+        # Text dumps: let the learned line model (lines.py, data/lines.json) find where
+        # the article runs and which line is its headline; False: the rules alone.
+        "line_model": True,
         # Summaries: this many characters of the first paragraphs.
         "summary_max_chars": 280,
         # Override files beside a dump: "<dump file name>" + this suffix.

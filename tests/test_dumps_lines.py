@@ -1,0 +1,167 @@
+"""The learned line model (plugins/dumps/lines.py): what it reads from a page without markup,
+and how the cleaner uses it. The pages here are made up; none comes from a corpus."""
+
+import json
+
+import pytest
+
+from plugins.dumps import lines
+from plugins.dumps.blocks import Block
+from plugins.dumps.pipeline import clean_dump
+from plugins.dumps.prepare import make_cleaner
+from plugins.dumps.settings import dumps_settings
+
+MENU = ["World", "Politics", "Business and Markets", "Science", "Culture", "Opinion", "Sport", "Weather",
+        "Podcasts", "Video", "Crosswords", "Coverage of the Local Elections", "Sign in", "Search"]
+HEADLINE = "Fishing fleets return to the northern banks as the ice retreats early"
+PROSE = [
+    "The first trawlers reached the northern banks on Monday, three weeks earlier than in any year since "
+    "records began, after a mild winter left the sea open along most of the coast.",
+    "Skippers said the catch in the first days was good but the prices at the harbour were lower than they "
+    "had hoped, because buyers had stocked up during the long closure of the grounds.",
+    "The ministry said it would review the quotas in the spring, once scientists have counted the stocks "
+    "that moved north with the warmer water over the past two seasons.",
+    "Harbour masters asked crews to report drifting ice, which still breaks off the glaciers at the head of "
+    "the fjords and can hole a small boat in the dark hours of the morning.",
+]
+TEASERS = ["Ten walks along the old railway", "Council votes on the new bridge", "Why the price of bread keeps rising",
+           "Photos: the lantern festival", "The quiet return of the village shop"]
+COOKIES = [
+    "We and our partners use cookies to store and access information on your device, to measure audiences "
+    "and show you personalised content, and you can change your choices at any time.",
+    "Agree and continue",
+    "Manage choices",
+]
+FOOTER = ["Terms", "Accessibility", "Work for us", "Archive", "Tip us off"]
+
+
+def page(*parts):
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def clean(text, **options):
+    cleaner = make_cleaner({**dumps_settings({}), **options})
+    result = clean_dump(text.encode("utf-8"), "page.txt", cleaner)
+    assert not result.skip_reason, result.skip_reason
+    return result
+
+
+def kept(result):
+    return [b.plain for b in result.cleaned.body]
+
+
+def test_headline_after_a_menu_and_the_article_without_its_surroundings():
+    text = page(MENU, [HEADLINE, "By Ingrid Solberg", "April 4, 2024"], PROSE, TEASERS, COOKIES, FOOTER)
+    result = clean(text)
+    assert result.cleaned.title == HEADLINE
+    assert result.cleaned.author == "Ingrid Solberg"
+    assert kept(result) == PROSE
+
+
+def test_without_the_model_a_menu_line_is_taken_for_the_headline():
+    """The rules alone: what the model is there to fix (and what `line_model: False` gives)."""
+    text = page(MENU, [HEADLINE, "By Ingrid Solberg", "April 4, 2024"], PROSE)
+    assert clean(text, line_model=False).cleaned.title != HEADLINE
+
+
+def test_a_teaser_list_after_the_article_is_not_the_article():
+    text = page(MENU, [HEADLINE], PROSE, TEASERS, FOOTER)
+    assert kept(clean(text)) == PROSE
+
+
+def test_a_consent_notice_above_the_headline_is_not_a_standfirst():
+    notice = ("We and our partners store and access information on your device to measure audiences "
+              "and show you personalised content, and you can change your choices at any time.")
+    text = page([notice, "Agree and continue", "Manage choices"], MENU, [HEADLINE, "April 4, 2024"], PROSE)
+    result = clean(text)
+    assert result.cleaned.title == HEADLINE
+    assert kept(result) == PROSE
+
+
+def test_cookie_banner_above_the_headline_is_not_the_standfirst():
+    text = page(COOKIES, MENU, [HEADLINE, "April 4, 2024"], PROSE)
+    result = clean(text)
+    assert result.cleaned.title == HEADLINE
+    assert kept(result) == PROSE
+
+
+def test_a_standfirst_under_the_headline_opens_the_article():
+    standfirst = ("Crews say the early season is a relief after two hard winters, but warn that the ice "
+                  "is still a danger to small boats.")
+    text = page(MENU, [HEADLINE, standfirst, "By Ingrid Solberg", "April 4, 2024"], PROSE)
+    result = clean(text)
+    assert result.cleaned.title == HEADLINE
+    assert kept(result) == [standfirst] + PROSE
+
+
+def test_decisions_are_recorded_for_inspect_and_the_report():
+    text = page(MENU, [HEADLINE], PROSE, TEASERS)
+    blocks = clean(text).cleaned.blocks
+    assert all(0.0 <= b.extra["p"] <= 1.0 for b in blocks)
+    menu = [b for b in blocks if b.plain in MENU]
+    prose = [b for b in blocks if b.plain in PROSE]
+    assert max(b.extra["p"] for b in menu) < min(b.extra["p"] for b in prose)
+    assert next(b for b in blocks if b.plain == HEADLINE).extra["title_p"] > 0.5
+
+
+def test_feature_rows_match_the_shipped_model():
+    model = lines.model()
+    blocks = [Block(text=t) for t in MENU + PROSE]
+    rows = lines.line_rows(blocks, model.stopwords)
+    assert len(rows) == len(blocks) and all(len(r) == len(lines.FEATURES) for r in rows)
+    assert len(model.line.weights) == len(lines.FEATURES)
+    assert len(model.title.weights) == len(lines.TITLE_FEATURES)
+
+
+def test_a_model_trained_with_other_features_is_refused(tmp_path):
+    data = json.loads(lines.DATA.read_text(encoding="utf-8"))
+    data["line"]["features"] = data["line"]["features"][:-1]
+    with pytest.raises(ValueError, match="train_lines.py"):
+        lines.Model(data)
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ([1, 1, 30, 25, 2, 40, 1, 1], (2, 5)),  # a short line inside the prose does not split it
+        ([1, 2, 1], (0, -1)),  # no run of text at all
+        ([30, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 25], (0, 0)),  # a long gap: the larger run wins
+    ],
+)
+def test_main_run(words, expected):
+    assert lines._main_run(words) == expected
+
+
+def test_training_labels_lines_from_the_html(tmp_path):
+    """data/train_lines.py: a text line is the article's when the page's main content holds it."""
+    numpy = pytest.importorskip("numpy", reason="numpy is in requirements-dev.txt")
+    from plugins.dumps.data import train_lines
+
+    html = ("<html><head><title>{h} - The Coast Post</title></head><body><nav><ul>{menu}</ul></nav>"
+            "<article><h1>{h}</h1>{p}</article><footer><ul>{foot}</ul></footer></body></html>").format(
+        h=HEADLINE, menu="".join(f"<li><a href='/{i}'>{m}</a></li>" for i, m in enumerate(MENU)),
+        p="".join(f"<p>{p}</p>" for p in PROSE), foot="".join(f"<li>{f}</li>" for f in FOOTER))
+    (tmp_path / "html").mkdir()
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "html" / "a.html").write_text(html, encoding="utf-8")
+    (tmp_path / "txt" / "a.txt").write_text(page(MENU, [HEADLINE], PROSE, FOOTER), encoding="utf-8")
+    cleaner = make_cleaner({**dumps_settings({}), "line_model": False})
+    blocks, labels, titles, _ = train_lines.page_data(str(tmp_path), "a", cleaner)
+    marked = {b.plain for b, label in zip(blocks, labels) if label}
+    assert set(PROSE) <= marked and not marked & set(MENU + FOOTER)
+    assert any(train_lines.same_title(HEADLINE, t) for t in titles)
+    X = numpy.array([[0.0], [1.0], [2.0], [3.0]])
+    fitted = train_lines.fit(X, numpy.array([0.0, 0.0, 1.0, 1.0]))
+    assert fitted["weights"][0] > 0
+
+
+def test_inspect_shows_the_models_scores(tmp_path):
+    from plugins.dumps.inspect import inspect_dump
+
+    dump = tmp_path / "dumps" / "page.txt"
+    dump.parent.mkdir()
+    dump.write_text(page(MENU, [HEADLINE], PROSE), encoding="utf-8")
+    shown = inspect_dump(str(dump), {"PATH": str(tmp_path), "DUMPS": {}}).splitlines()
+    title_line = next(line for line in shown if line.endswith("[the title line]"))
+    assert "headline=0." in title_line and HEADLINE[:40] in title_line
+    assert all(" p=" in line for line in shown if " KEEP " in line or " DROP " in line)
