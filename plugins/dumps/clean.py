@@ -281,7 +281,10 @@ class Cleaner:
 
     # -- stage 3: smoothing -----------------------------------------------------------
     @staticmethod
-    def smooth(blocks: list[Block]) -> None:
+    def smooth(blocks: list[Block], marked_headings: bool = False) -> None:
+        """marked_headings: the dump marks its headings (a saved page), and a heading the
+        rules let pass starts a section of the article, a recipe's "Ingredients" say."""
+
         def introduces_prose(i: int) -> bool:
             """A subheading above a paragraph (furniture aside) is article, even among furniture."""
             if not (blocks[i].kind == "h" or looks_like_heading(blocks[i])):
@@ -294,7 +297,7 @@ class Cleaner:
             if block.role == "furniture" and block.extra.get("starts_zone"):
                 zone = block.furniture
             elif block.role == "body" and zone:
-                if introduces_prose(i):
+                if introduces_prose(i) or marked_headings and block.kind == "h":
                     zone = None
                 elif block.words < ZONE_END_WORDS or block.kind == "li":
                     block.drop("furniture", f"inside a {zone} block", zone)
@@ -366,12 +369,8 @@ class Cleaner:
         if has_header:
             first = self.article_start(blocks, first)
             self.read_header(blocks[:first], cleaned)
-        else:
-            for block in blocks[:first]:
-                if block.role == "body":
-                    block.drop("furniture", "above the article (header)", "header")
-        self.mark_trailer(blocks, last)
-        self.smooth(blocks)
+            self.mark_trailer(blocks, last)
+        self.smooth(blocks, marked_headings=not has_header)
         self.mark_headings(blocks)
         return cleaned
 
