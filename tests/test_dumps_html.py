@@ -248,3 +248,15 @@ def test_a_recipe_section_after_furniture_is_kept():
     result = published(html)
     assert "Subscribe" not in result.html
     assert "<li>120 g noodles</li>" in result.html and "<li>Add the noodles and the sauce.</li>" in result.html
+
+
+def test_a_site_name_beside_the_headline_goes_when_the_page_shows_the_headline():
+    from trafilatura.utils import load_html
+
+    tree = load_html("<html><head><title>Ports and power in the Gulf - Review</title></head>"
+                     "<body><h1>Ports and power in the Gulf</h1><p>text</p></body></html>")
+    assert page_title(tree, "Ports and power in the Gulf - Review") == "Ports and power in the Gulf"
+    # A headline shorter than what stands beside it may be the site's name: kept whole.
+    tree = load_html("<html><head><title>Why we left the coast — Ana Ruiz</title></head>"
+                     "<body><h1>Ana Ruiz</h1><p>text</p></body></html>")
+    assert page_title(tree, "Why we left the coast — Ana Ruiz") == "Why we left the coast — Ana Ruiz"

@@ -7,7 +7,8 @@ The same decisions apply to text and HTML dumps once both are blocks:
 2. zones: the article runs from its first to its last real paragraph of prose. Above it
    is the header (title, byline, date: read into metadata, never published as body; a
    "paragraph" that byline or date lines follow is the headline, or a standfirst);
-   below it the trailer, which is furniture by position;
+   below it the trailer, which is furniture by position. A saved page has no zones:
+   trafilatura has already cut the page to its article, and text is dropped only by rule;
 3. smoothing: furniture comes in clusters (a form is a heading, labels and a button), so
    short lines that follow a form or a related-posts heading go with it, and short lines
    squeezed between furniture are furniture too;

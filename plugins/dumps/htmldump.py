@@ -1,10 +1,13 @@
 """A saved HTML page into blocks and metadata.
 
 trafilatura finds the main content and keeps its structure (headings, lists, quotes,
-bold); the page's own metadata (Open Graph, JSON-LD, <meta>, the visible byline) comes
-from trafilatura's metadata reader, with htmldate told not to guess from the text.
-Furniture that sits inside the article container (sign-up cards, "Also read" boxes) is
-left for the shared block rules in clean.py.
+bold); every piece of text of its document becomes a block, whatever its shape. Its recall
+and default modes each miss paragraphs the other keeps, so both are read and merged; a
+thin result gives way to its baseline. The page's own metadata (Open Graph, JSON-LD,
+<meta>, the visible byline) comes from trafilatura's metadata reader, with htmldate told
+not to guess from the text; the title is the headline the page confirms. Furniture inside
+the article container (sign-up cards, "Also read" boxes) is left for the block rules in
+clean.py: a saved page has no header or trailer cut by position.
 """
 
 import difflib
@@ -176,18 +179,37 @@ def _without_site(title: str) -> str:
     return max(_TITLE_PARTS.split(title), key=lambda part: len(_words(part)))
 
 
+def _untailed(title: str, headlines: list[str]) -> str:
+    """title without a site's name that follows or leads one of the page's own headlines
+    ("Headline - Site" with <h1>Headline</h1>); the headline is the longer part."""
+    for headline in headlines:
+        if not headline or headline == title:
+            continue
+        if title.startswith(headline):
+            rest, edge = title[len(headline):], _TITLE_PARTS.match(title[len(headline):])
+        elif title.endswith(headline):
+            rest, edge = title[: -len(headline)], _TITLE_PARTS.search(title[: -len(headline)] + " ")
+            edge = edge if edge and edge.end() == len(rest) + 1 else None
+        else:
+            continue
+        if edge and len(_words(headline)) > len(_words(rest)):
+            return headline
+    return title
+
+
 def page_title(tree, extracted: str) -> str:
     """The page's headline. trafilatura's title when the page's og:title or <title>
     confirms it (it takes a site's name in the first <h1> for the headline); else an <h1>
-    they confirm; else og:title or <title> without the site's name."""
+    they confirm; else og:title or <title> without the site's name. A site's name beside
+    the headline goes when the page shows the headline without it."""
     named = [squash(v) for v in tree.xpath(
         '//meta[@property="og:title" or @name="twitter:title"]/@content | //head/title/text()')]
     named = [t for t in named if t]
+    h1s = [h for h in (squash(" ".join(h1.itertext())) for h1 in tree.iter("h1")) if len(h) <= _HEADLINE_MAX_CHARS]
     if not named or extracted and any(_agree(extracted, t) for t in named):
-        return extracted
-    for h1 in tree.iter("h1"):
-        headline = squash(" ".join(h1.itertext()))
-        if len(headline) <= _HEADLINE_MAX_CHARS and any(_agree(headline, t) for t in named):
+        return _untailed(extracted, h1s + named)
+    for headline in h1s:
+        if any(_agree(headline, t) for t in named):
             return headline
     return _without_site(named[0])
 
