@@ -122,3 +122,141 @@ def test_a_page_subheading_recurring_across_pages_is_kept():
     assert "background" in signal
     result = clean_dump(pages[0], "page.html", Cleaner(Boilerplate(), signal))
     assert "<h2>Background</h2>" in result.html
+
+
+# -- real pages come in every shape ----------------------------------------------------
+
+from lxml import etree  # noqa: E402
+
+from plugins.dumps.htmldump import _blocks, page_title  # noqa: E402
+
+SENTENCE = ("The two delegations met again on Tuesday and agreed to keep talking about the disputed border, "
+            "although neither side would say what had been offered or what had been refused. ")
+
+
+def blocks_of(xml: str):
+    return [(b.kind, b.text) for b in _blocks(etree.fromstring(xml))]
+
+
+def test_text_in_nested_containers_tails_and_rows_reaches_the_blocks():
+    xml = ("<body><div><div><p>First <hi rend='#b'>bold</hi> part.</p>loose text after it"
+           "<list rend='ol'><item>one</item><item>two<list rend='ul'><item>inner</item></list></item></list></div>"
+           "<quote><p>Quoted words.</p></quote>"
+           "<table><row><cell>Carbohydrates:</cell><cell>31g</cell></row>"
+           "<row><cell><p>A cell paragraph.</p></cell></row></table></div>tail of the body</body>")
+    assert blocks_of(xml) == [
+        ("p", "First **bold** part."), ("p", "loose text after it"), ("li", "one"), ("li", "two"),
+        ("li", "inner"), ("quote", "Quoted words."), ("p", "Carbohydrates: | 31g"), ("p", "A cell paragraph."),
+        ("p", "tail of the body"),
+    ]
+
+
+def test_a_body_of_one_element_is_split_at_its_line_breaks():
+    xml = "<body><p>By Ada Lind<lb/>March 3, 2021<lb/><hi rend='#b'>Lead</hi> of the story.<lb/>More of it.</p></body>"
+    assert [text for _, text in blocks_of(xml)] == ["By Ada Lind", "March 3, 2021", "**Lead** of the story.", "More of it."]
+
+
+def test_code_in_a_sentence_stays_in_it():
+    assert blocks_of("<body><p>Run <code>make</code> first.</p><code>make all</code></body>") == [
+        ("p", "Run make first."), ("p", "make all")]
+
+
+def published(html: str):
+    result = clean_dump(html.encode("utf-8"), "page.html", Cleaner(Boilerplate()))
+    assert not result.skip_reason, result.skip_reason
+    return result
+
+
+def test_an_article_laid_out_in_a_table_is_published_whole():
+    rows = "".join(f"<tr><td class='text'>{SENTENCE * 2}Part {i} ends here.</td></tr>" for i in range(6))
+    html = ("<html><head><title>Border talks go on</title></head><body><table><tr><td><a href='/'>Home</a> "
+            f"<a href='/news'>News</a></td></tr><tr><td><h1>Border talks go on</h1><table>{rows}</table></td></tr>"
+            "</table></body></html>")
+    result = published(html)
+    for i in range(6):
+        assert f"Part {i} ends here." in result.html
+
+
+def test_a_minified_page_on_one_long_line_is_published():
+    paragraphs = "".join(f"<p>{SENTENCE}Paragraph {i}.</p>" for i in range(60))
+    nav = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(600))
+    html = (f"<html><head><title>Talks</title></head><body><nav><ul>{nav}</ul></nav>"
+            f"<main><article><h1>Talks</h1>{paragraphs}</article></main></body></html>")
+    assert "\n" not in html and len(html) > 25_000
+    result = published(html)
+    assert "Paragraph 0." in result.html and "Paragraph 59." in result.html
+
+
+GERMAN = """<html lang="de"><head><meta charset="utf-8"><title>Neue Gespräche an der Grenze | Beispiel-Zeitung</title>
+</head><body><article><h1>Neue Gespräche an der Grenze</h1>
+<p>Die Delegationen beider Länder trafen sich am Dienstag in der Hauptstadt zu neuen Gesprächen über den Verlauf der Grenze</p>
+<p>Nach Angaben des Außenministeriums verliefen die Verhandlungen in einer sachlichen Atmosphäre</p>
+<p>Beobachter rechnen mit Ergebnissen frühestens im Herbst, wenn die Kommission ihren Bericht vorlegt</p>
+<p>Zutaten der Einigung sollen Handel, Verkehr und Wasserrechte sein, heißt es aus Kreisen der Regierung</p>
+</article></body></html>"""
+
+
+def test_a_german_article_without_full_stops_is_published():
+    # Capitalised nouns and paragraphs without a closing full stop: no "prose" by the
+    # capitalisation share, but an article all the same.
+    result = published(GERMAN)
+    assert "Hauptstadt zu neuen Gesprächen" in result.html
+    assert result.cleaned.title == "Neue Gespräche an der Grenze"
+
+
+def test_a_site_name_in_the_first_h1_is_not_the_title():
+    html = ("<html><head><title>Neighbours settle a river dispute | The Example Review</title></head><body>"
+            "<header><h1>The Example Review</h1></header><article><h2>Neighbours settle a river dispute</h2>"
+            f"<p>{SENTENCE * 3}</p><p>{SENTENCE * 2}</p></article></body></html>")
+    assert published(html).cleaned.title == "Neighbours settle a river dispute"
+
+
+@pytest.mark.parametrize("head, body, title", [
+    ("<title>Ports and power - The Example Review</title>", "<h1>Ports and power</h1>", "Ports and power"),
+    ('<title>x</title><meta property="og:title" content="Ports and power">', "<h1>Ports and power</h1>", "Ports and power"),
+    ("<title>The Example Review | Ports and power in the Gulf</title>", "<h1>Menu</h1>", "Ports and power in the Gulf"),
+])
+def test_the_title_is_the_headline_the_page_confirms(head, body, title):
+    from trafilatura.utils import load_html
+
+    tree = load_html(f"<html><head>{head}</head><body>{body}<p>text</p></body></html>")
+    assert page_title(tree, "Something else entirely") == title
+    assert page_title(tree, title) == title
+
+
+def test_a_thin_extraction_falls_back_to_trafilaturas_baseline(monkeypatch):
+    # Where trafilatura's modes find only a teaser, its baseline (JSON-LD articleBody,
+    # <article>, the page's paragraphs) is taken when it holds more.
+    import plugins.dumps.htmldump as htmldump
+
+    real = htmldump._extract
+    teaser = etree.fromstring("<body><p>Border talks go on. Read the full story</p></body>")
+    monkeypatch.setattr(htmldump, "_extract", lambda tree, **mode: setattr(doc := real(tree, **mode), "body", teaser) or doc)
+    paragraphs = "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(8))
+    html = f"<html><head><title>Border talks go on</title></head><body><article>{paragraphs}</article></body></html>"
+    result = published(html)
+    assert "Point 0 closes." in result.html and "Point 7 closes." in result.html
+    assert result.cleaned.title == "Border talks go on"
+
+
+def test_a_recipe_section_after_furniture_is_kept():
+    html = ("<html><head><title>Noodles</title></head><body><article><h1>Noodles</h1>"
+            f"<p>{SENTENCE * 2}</p><p>Subscribe to our newsletter</p><h2>Ingredients</h2>"
+            "<ul><li>120 g noodles</li><li>1 tbsp garlic</li><li>2 tsp soy sauce</li></ul>"
+            "<h2>Directions</h2><ol><li>Fry the garlic.</li><li>Add the noodles and the sauce.</li></ol>"
+            "</article></body></html>")
+    result = published(html)
+    assert "Subscribe" not in result.html
+    assert "<li>120 g noodles</li>" in result.html and "<li>Add the noodles and the sauce.</li>" in result.html
+
+
+def test_a_site_name_beside_the_headline_goes_when_the_page_shows_the_headline():
+    from trafilatura.utils import load_html
+
+    tree = load_html("<html><head><title>Ports and power in the Gulf - Review</title></head>"
+                     "<body><h1>Ports and power in the Gulf</h1><p>text</p></body></html>")
+    assert page_title(tree, "Ports and power in the Gulf - Review") == "Ports and power in the Gulf"
+    # A headline shorter than what stands beside it may be the site's name: kept whole.
+    tree = load_html("<html><head><title>Why we left the coast — Ana Ruiz</title></head>"
+                     "<body><h1>Ana Ruiz</h1><p>text</p></body></html>")
+    assert page_title(tree, "Why we left the coast — Ana Ruiz") == "Why we left the coast — Ana Ruiz"

@@ -7,7 +7,8 @@ The same decisions apply to text and HTML dumps once both are blocks:
 2. zones: the article runs from its first to its last real paragraph of prose. Above it
    is the header (title, byline, date: read into metadata, never published as body; a
    "paragraph" that byline or date lines follow is the headline, or a standfirst);
-   below it the trailer, which is furniture by position;
+   below it the trailer, which is furniture by position. A saved page has no zones:
+   trafilatura has already cut the page to its article, and text is dropped only by rule;
 3. smoothing: furniture comes in clusters (a form is a heading, labels and a button), so
    short lines that follow a form or a related-posts heading go with it, and short lines
    squeezed between furniture are furniture too;
@@ -351,7 +352,10 @@ class Cleaner:
 
     # -- stage 3: smoothing -----------------------------------------------------------
     @staticmethod
-    def smooth(blocks: list[Block]) -> None:
+    def smooth(blocks: list[Block], marked_headings: bool = False) -> None:
+        """marked_headings: the dump marks its headings (a saved page), and a heading the
+        rules let pass starts a section of the article, a recipe's "Ingredients" say."""
+
         def introduces_prose(i: int) -> bool:
             """A subheading above a paragraph (furniture aside) is article, even among furniture."""
             if not (blocks[i].kind == "h" or looks_like_heading(blocks[i])):
@@ -364,7 +368,7 @@ class Cleaner:
             if block.role == "furniture" and block.extra.get("starts_zone"):
                 zone = block.furniture
             elif block.role == "body" and zone:
-                if introduces_prose(i):
+                if introduces_prose(i) or marked_headings and block.kind == "h":
                     zone = None
                 elif block.words < ZONE_END_WORDS or block.kind == "li":
                     block.drop("furniture", f"inside a {zone} block", zone)
@@ -444,12 +448,8 @@ class Cleaner:
             first = self.article_start(blocks, first)
             title_at = self.model_title(blocks, first) if self.model is not None else None
             self.read_header(blocks[:first], cleaned, title_at)
-        else:
-            for block in blocks[:first]:
-                if block.role == "body":
-                    block.drop("furniture", "above the article (header)", "header")
-        self.mark_trailer(blocks, last)
-        self.smooth(blocks)
+            self.mark_trailer(blocks, last)
+        self.smooth(blocks, marked_headings=not has_header)
         if has_header and self.model is not None:
             self.drop_unlikely(blocks)
         self.mark_headings(blocks)

@@ -1,17 +1,23 @@
 """A saved HTML page into blocks and metadata.
 
 trafilatura finds the main content and keeps its structure (headings, lists, quotes,
-bold); the page's own metadata (Open Graph, JSON-LD, <meta>, the visible byline) comes
-from trafilatura's metadata reader, with htmldate told not to guess from the text.
-Furniture that sits inside the article container (sign-up cards, "Also read" boxes) is
-left for the shared block rules in clean.py.
+bold); every piece of text of its document becomes a block, whatever its shape. Its recall
+and default modes each miss paragraphs the other keeps, so both are read and merged; a
+thin result gives way to its baseline. The page's own metadata (Open Graph, JSON-LD,
+<meta>, the visible byline) comes from trafilatura's metadata reader, with htmldate told
+not to guess from the text; the title is the headline the page confirms. Furniture inside
+the article container (sign-up cards, "Also read" boxes) is left for the block rules in
+clean.py: a saved page has no header or trailer cut by position.
 """
 
+import difflib
 import re
 
 import trafilatura
+from trafilatura.utils import load_html
+
 from . import metadata as meta
-from .blocks import Block, squash
+from .blocks import Block, line_key, squash
 
 _TAG_LINK = re.compile(
     r"""<a\b[^>]*?(?:rel=["'][^"']*\btag\b[^"']*["'][^>]*>|href=["'][^"']*/tags?/[^"']*["'][^>]*>)(?P<text>[^<]{1,80})</a>""",
@@ -19,43 +25,103 @@ _TAG_LINK = re.compile(
 )
 _META_TAG = re.compile(r"""<meta\b[^>]*property=["']article:tag["'][^>]*content=["'](?P<tag>[^"']{1,80})["']""", re.I)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# A site's name around a page's title: "Headline | Site", "Site - Headline".
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]+\s+")
+_WORD = re.compile(r"\w+")
+_HEADLINE_MAX_CHARS = 300
+# An extraction with less text than this is thin: trafilatura's fallbacks are tried, and
+# one holds more only past twice as much.
+THIN_CHARS = 500
+# A page whose article holds this much text (headings aside) is published, in any language
+# and shape (a recipe's lists, a script without capitals), prose or not.
+ARTICLE_MIN_CHARS = 200
+
+
+# trafilatura's document is a small XML vocabulary. These elements are blocks of their
+# own (with the kind their text takes); these hold blocks; the rest (hi, ref, lb, del, and
+# whatever else a page leaves behind) is inline, unless blocks sit inside it.
+_BLOCK_KIND = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "p"}
+_CONTAINERS = {"body", "div", "list", "table", "row", "cell"}
+_INLINE = {"hi", "ref", "lb", "del", "span", "graphic"}
+# Inside these a paragraph takes their kind: a quote's paragraphs are the quote.
+_PASSES_KIND = ("quote", "li")
+# A line break inside inline text: a block ends there.
+_BREAK = "\n"
 
 
 def _inline(element) -> str:
-    """Text of an element with its bold runs as **text**."""
-    parts = [element.text or ""]
+    """Text of an element with its bold runs as **text** and its line breaks as newlines."""
+    return (element.text or "") + "".join(_piece(child) + (child.tail or "") for child in element)
+
+
+def _piece(child) -> str:
+    """The text an inline element adds to its block."""
+    if child.tag == "lb":
+        return _BREAK
+    inner = _inline(child)
+    if child.tag == "hi" and "#b" in (child.get("rend") or ""):
+        return _BREAK.join(_bold(line) for line in inner.split(_BREAK))
+    return inner
+
+
+def _bold(text: str) -> str:
+    if not text.strip():
+        return text
+    return f"**{text.strip()}**" + (" " if text.endswith(" ") else "")
+
+
+def _holds_blocks(element) -> bool:
+    return any(child.tag in _BLOCK_KIND or child.tag in _CONTAINERS or _holds_blocks(child)
+               for child in element if child.tag != "lb")
+
+
+def _is_block(child, parent) -> bool:
+    if child.tag == "code" and parent.tag in ("p", "head", "item"):
+        return False  # code inside a sentence
+    if child.tag in _BLOCK_KIND or child.tag in _CONTAINERS:
+        return True
+    return child.tag not in _INLINE and _holds_blocks(child)
+
+
+def _row_text(row) -> str | None:
+    """A table row of plain cells as one line, cells apart; None when a cell holds blocks."""
+    cells = list(row)
+    if any(cell.tag != "cell" or _holds_blocks(cell) for cell in cells):
+        return None
+    return " | ".join(t for t in (squash(_inline(cell).replace(_BREAK, " ")) for cell in cells) if t)
+
+
+def _texts(element, kind: str = "p", ordered: bool = False):
+    """(text, kind, ordered) for every run of text of the document, in order: text in
+    nested containers, in a body of one element and in the tails after elements included.
+    A run ends where a block element starts and at a line break."""
+    tag = element.tag
+    if tag == "row" and (row := _row_text(element)) is not None:
+        yield row, "p", False
+        return
+    if tag == "list":
+        ordered = (element.get("rend") or "").startswith("ol")
+    elif tag in _BLOCK_KIND and not (tag == "p" and kind in _PASSES_KIND):
+        kind = _BLOCK_KIND[tag]
+    elif tag not in _BLOCK_KIND and kind not in _PASSES_KIND:
+        kind = "p"
+    run = [element.text or ""]
     for child in element:
-        inner = _inline(child)
-        if child.tag == "hi" and "#b" in (child.get("rend") or "") and inner.strip():
-            parts.append(f"**{inner.strip()}** " if inner.endswith(" ") else f"**{inner.strip()}**")
+        if _is_block(child, element):
+            yield from ((line, kind, ordered) for line in "".join(run).split(_BREAK))
+            yield from _texts(child, kind, ordered)
+            run = [child.tail or ""]
         else:
-            parts.append(inner)
-        parts.append(child.tail or "")
-    return "".join(parts)
+            run += [_piece(child), child.tail or ""]
+    yield from ((line, kind, ordered) for line in "".join(run).split(_BREAK))
 
 
 def _blocks(main) -> list[Block]:
     blocks: list[Block] = []
-    for element in main:
-        tag = element.tag
-        if tag == "head":
-            kind = "h"
-        elif tag == "list":
-            ordered = (element.get("rend") or "").startswith("ol")
-            for item in element.iter("item"):
-                text = squash(_inline(item))
-                if text:
-                    blocks.append(Block(text=text, kind="li", ordered=ordered, line=len(blocks) + 1))
-            continue
-        elif tag == "quote":
-            kind = "quote"
-        elif tag in ("p", "table", "code"):
-            kind = "p"
-        else:
-            continue
-        text = squash(_inline(element)) if tag != "quote" else squash(" ".join(_inline(p) for p in element) or _inline(element))
-        if text:
-            blocks.append(Block(text=text, kind=kind, line=len(blocks) + 1))
+    for text, kind, ordered in _texts(main):
+        text = squash(text)
+        if text.strip("*"):
+            blocks.append(Block(text=text, kind=kind, ordered=ordered, line=len(blocks) + 1))
     return blocks
 
 
@@ -65,27 +131,123 @@ def tag_hints(html: str) -> list[str]:
     return list(dict.fromkeys(squash(t) for t in found if squash(t)))
 
 
-def html_blocks(html: str) -> tuple[list[Block], dict]:
-    """Blocks of the page's main content, and what its metadata says."""
+def _extract(tree, **mode):
+    """trafilatura's document for one of its modes (None when it finds no body)."""
     document = trafilatura.bare_extraction(
-        html,
+        tree,
         output_format="python",
-        with_metadata=True,
         include_formatting=True,
         include_comments=False,
         include_tables=True,
         include_images=False,
-        favor_recall=True,
         date_extraction_params=_DATE_PARAMS,
         as_dict=False,
+        **mode,
     )
-    if document is None or document.body is None:
+    return document if document is not None and document.body is not None else None
+
+
+def _merged(base: list[Block], other: list[Block]) -> list[Block]:
+    """base with the blocks only `other` has put in at their place in the page: trafilatura's
+    modes each miss some paragraphs the other keeps."""
+    have = {line_key(b.text) for b in base}
+    keys_base, keys_other = [line_key(b.text) for b in base], [line_key(b.text) for b in other]
+    merged: list[Block] = []
+    matcher = difflib.SequenceMatcher(None, keys_base, keys_other, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        merged += base[i1:i2]
+        if op in ("insert", "replace"):
+            merged += [b for b in other[j1:j2] if line_key(b.text) not in have]
+    for number, block in enumerate(merged, start=1):
+        block.line = number
+    return merged
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _agree(one: str, other: str) -> bool:
+    """The same title, give or take a site's name or a word around it ("Headline | Site"
+    agrees with "Headline"; a site's name does not agree with "Headline | Site")."""
+    shorter, longer = sorted((set(_words(one)), set(_words(other))), key=len)
+    return bool(shorter) and shorter <= longer and len(shorter) >= 0.6 * len(longer)
+
+
+def _without_site(title: str) -> str:
+    """A title without the site's name beside it: its longest part ("Headline | Site")."""
+    return max(_TITLE_PARTS.split(title), key=lambda part: len(_words(part)))
+
+
+def _untailed(title: str, headlines: list[str]) -> str:
+    """title without a site's name that follows or leads one of the page's own headlines
+    ("Headline - Site" with <h1>Headline</h1>); the headline is the longer part."""
+    for headline in headlines:
+        if not headline or headline == title:
+            continue
+        if title.startswith(headline):
+            rest, edge = title[len(headline):], _TITLE_PARTS.match(title[len(headline):])
+        elif title.endswith(headline):
+            rest, edge = title[: -len(headline)], _TITLE_PARTS.search(title[: -len(headline)] + " ")
+            edge = edge if edge and edge.end() == len(rest) + 1 else None
+        else:
+            continue
+        if edge and len(_words(headline)) > len(_words(rest)):
+            return headline
+    return title
+
+
+def page_title(tree, extracted: str) -> str:
+    """The page's headline. trafilatura's title when the page's og:title or <title>
+    confirms it (it takes a site's name in the first <h1> for the headline); else an <h1>
+    they confirm; else og:title or <title> without the site's name. A site's name beside
+    the headline goes when the page shows the headline without it."""
+    named = [squash(v) for v in tree.xpath(
+        '//meta[@property="og:title" or @name="twitter:title"]/@content | //head/title/text()')]
+    named = [t for t in named if t]
+    h1s = [h for h in (squash(" ".join(h1.itertext())) for h1 in tree.iter("h1")) if len(h) <= _HEADLINE_MAX_CHARS]
+    if not named or extracted and any(_agree(extracted, t) for t in named):
+        return _untailed(extracted, h1s + named)
+    for headline in h1s:
+        if any(_agree(headline, t) for t in named):
+            return headline
+    return _without_site(named[0])
+
+
+def text_chars(blocks: list[Block]) -> int:
+    """Characters of text in blocks, headings aside."""
+    return sum(len(b.plain) for b in blocks if b.kind != "h")
+
+
+def holds_article(blocks: list[Block]) -> bool:
+    return text_chars(blocks) >= ARTICLE_MIN_CHARS
+
+
+def html_blocks(html: str) -> tuple[list[Block], dict]:
+    """Blocks of the page's main content, and what its metadata says.
+
+    trafilatura's recall mode first, with what its default mode finds besides; when that is
+    thin, its baseline (the article text a page embeds as JSON-LD, its <article>, its
+    paragraphs) if that holds more; the furniture rules of clean.py judge the rest.
+    """
+    tree = load_html(html)
+    if tree is None:
         return [], {}
+    document = _extract(tree, favor_recall=True, with_metadata=True)
+    blocks = _blocks(document.body) if document else []
+    balanced = _extract(tree)
+    if balanced is not None:
+        blocks = _merged(blocks, _blocks(balanced.body))
+    if text_chars(blocks) < THIN_CHARS:
+        fallback = _blocks(trafilatura.baseline(tree)[0])
+        if text_chars(fallback) > 2 * text_chars(blocks):
+            blocks = fallback
+    if document is None:
+        document = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
     found = {
-        "title": squash(document.title or ""),
-        "author": squash(document.author or ""),
-        "date": meta.parse_iso(document.date or ""),
+        "title": page_title(tree, squash(document.title or "") if document else ""),
+        "author": squash(document.author or "") if document else "",
+        "date": meta.parse_iso(document.date or "") if document else None,
         "tag_hints": tag_hints(html),
     }
-    return _blocks(document.body), found
-
+    return blocks, found

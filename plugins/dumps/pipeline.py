@@ -72,10 +72,12 @@ class Record:
     paragraphs: frozenset = frozenset()  # duplicates.fingerprint of html, made in the workers
 
 
-def _bounded(text: str) -> str:
+def _bounded(text: str, html: bool) -> str:
+    """The text cut to size; a text dump's lines too (a saved page is often minified into
+    a few long lines, which the HTML parser reads in linear time)."""
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
-    if len(text) > MAX_LINE and any(len(line) > MAX_LINE for line in text.split("\n")):
+    if not html and len(text) > MAX_LINE and any(len(line) > MAX_LINE for line in text.split("\n")):
         text = "\n".join(line[:MAX_LINE] for line in text.split("\n"))
     return text
 
@@ -94,14 +96,19 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
     if looks_binary(data):
         result.skip_reason = "binary file, not text"
         return result
-    text = _bounded(decode(data))
+    text = decode(data)
+    html = is_html(source, text)
+    text = _bounded(text, html)
     if not text.strip():
         result.skip_reason = "whitespace only"
         return result
-    if is_html(source, text):
-        from .htmldump import html_blocks  # trafilatura loads in 60 ms: only for HTML dumps
+    holds_article = None  # for a saved page, what makes it an article besides prose
+    if html:
+        from .htmldump import holds_article, html_blocks  # trafilatura loads in 60 ms: only for HTML dumps
 
         blocks, found = html_blocks(text)
+        for block in blocks:  # what a text dump's lines are cut to, a page's blocks are
+            block.text = block.text[:MAX_LINE]
         result.found = found
         cleaned = cleaner.clean(blocks, has_header=False)
         cleaned.title = found.get("title") or ""
@@ -116,7 +123,7 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
     cleaner.finish(cleaned)
     result.cleaned = cleaned
     body = cleaned.body
-    if not any(is_prose(b) for b in body):
+    if not (any(is_prose(b) for b in body) or holds_article and holds_article(body)):
         result.skip_reason = "no article found (only furniture or fragments)" if cleaned.blocks else "no text found"
         return result
     result.html = render(body)
