@@ -57,6 +57,12 @@ stretched by insurgencies that control large parts of their rural territory.</p>
 </article><footer>© 2023 Example Review. All rights reserved.</footer></body></html>
 """
 
+# A text dump with a vertical tab, an ANSI colour escape and a NUL inside its prose.
+CONTROLS = ("Talks resume in Geneva\n\n"
+            "Negotiators from both\x0b sides returned to the table on Tuesday after a \x1b[31mthree-week\x1b[0m pause "
+            "in the talks.\n\nThe mediators\x00 said a draft text on prisoner exchanges was ready for both delegations.\n"
+            ).encode()
+
 
 def text_dump(title, paragraphs, *, header="", furniture_top=(), furniture_end=()):
     return "\n\n".join([*furniture_top, title, *([header] if header else []), *paragraphs, *furniture_end])
@@ -83,6 +89,7 @@ def write_content(content):
     (dumps / "override.txt.yaml").write_text("title: [unclosed\n", encoding="utf-8")
     (dumps / "empty.txt").write_bytes(b"")
     (dumps / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    (dumps / "controls.txt").write_bytes(CONTROLS)
     (dumps / "hostile.html").write_text(HOSTILE, encoding="utf-8")
     (dumps / "good.html").write_text(GOOD_HTML, encoding="utf-8")
 
@@ -127,7 +134,7 @@ def full_site(tmp_path_factory):
 def test_every_dump_has_exactly_one_row(site):
     _, rows, _ = site
     assert sorted(rows) == sorted([
-        "binary.txt", "empty.txt", "furniture-only.txt", "good.html", "good.txt", "hostile.html",
+        "binary.txt", "controls.txt", "empty.txt", "furniture-only.txt", "good.html", "good.txt", "hostile.html",
         "literal.txt", "mandate-a.txt", "mandate-b.txt", "override.txt", "sub/copy.txt",
     ])
     for row in rows.values():
@@ -143,6 +150,17 @@ def test_not_articles_are_skipped_with_a_reason_and_a_warning(site):
     assert rows["empty.txt"]["status"] == "skipped" and "empty" in rows["empty.txt"]["reason"]
     assert rows["binary.txt"]["status"] == "skipped" and "binary" in rows["binary.txt"]["reason"]
     assert rows["furniture-only.txt"]["status"] == "skipped" and rows["furniture-only.txt"]["reason"]
+
+
+def test_control_characters_in_prose_are_stripped_and_the_article_published(site):
+    out, rows, _ = site
+    row = rows["controls.txt"]
+    assert row["status"] == "published"
+    page = article_page(out, row)
+    assert "Negotiators from both sides returned to the table on Tuesday after a three-week pause" in page
+    assert "The mediators said a draft text on prisoner exchanges" in page
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]|\\[31m|\\[0m", page)
+    assert "stripped 2 terminal escape sequences and 2 control characters (U+0000, U+000B)" in row["flags"]
 
 
 def test_the_same_article_twice_is_one_post(site):

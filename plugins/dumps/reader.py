@@ -75,6 +75,8 @@ class DumpReader(BaseReader):
         slug = slugify(override.get("slug") or title, regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"])[:80].strip("-")
         if not slug:
             slug = "article-" + digest[:10]
+        if record.stripped:
+            flags.append(record.stripped)
         if problem:
             flags.append(f"override ignored: {problem}")
         metadata = {
