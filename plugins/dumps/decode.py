@@ -66,7 +66,7 @@ def looks_binary(data: bytes) -> bool:
     if not sample or any(sample.startswith(bom) for bom, _ in _BOMS):
         return False
     if b"\x00" in sample and _utf16_without_bom(sample):
-        return False
+        sample = sample.replace(b"\x00", b"")  # the high bytes of Latin characters
     sample = _ESCAPE_BYTES.sub(b"", sample)
     return len(sample.translate(None, _TEXT_BYTES)) > BINARY_SHARE * len(sample)
 
