@@ -79,19 +79,41 @@ def byline(line: str) -> str | None:
     return name if name and len(name.split()) <= 8 and not any(c.isdigit() for c in name) else None
 
 
+# A sentence ends at . ! or ? before a capital, digit, quote or the end; not after a lone
+# capital ("U.S. officials", "J. Smith").
+_SENTENCE = re.compile(r"(.+?(?<!\b[A-Z])[.!?])(?=\s+[A-Z0-9\"“‘'(]|\s*$)")
+# Where a clause can end: the mark is kept out of the title.
+_CLAUSE_ENDS = re.compile(r"[;:,](?=\s)|\s[—–-]\s")
+# Words that open a dependent clause: a title that is only such a clause ("Since the
+# junta seized power") leaves the reader waiting for the main one.
+_SUBORDINATE = {"after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+                "until", "when", "whenever", "where", "whereas", "whether", "while"}
+
+
+def _hangs(head: str) -> bool:
+    """True for a cut that keeps only a dependent clause."""
+    return "," not in head and head.split(maxsplit=1)[0].lower() in _SUBORDINATE
+
+
 def derive_title(lede: str, limit: int) -> str:
-    """A title from the first paragraph: its first sentence, or cut at a natural boundary."""
+    """A title from the first paragraph: its whole first sentence up to `limit` characters;
+    a longer one is cut where a clause ends (between 40% and 150% of the limit, the closest to
+    it); without such a place, the whole sentence up to twice the limit, since a phrase left
+    hanging reads worse than a long headline; only past that, a cut between words with "…"."""
     text = " ".join(lede.split())
-    sentence = re.match(r"(.+?[.!?])(?:\s|$)", text)
-    if sentence and len(sentence.group(1)) <= limit:
-        return sentence.group(1).rstrip(".")
-    head = text[: limit + 1]
-    for stop in (";", ":", ",", " — ", " – ", " - "):
-        cut = head.rfind(stop, 0, limit)
-        if cut >= limit * 0.4:
-            return head[:cut].rstrip(" ,;:—–-")
-    cut = head.rfind(" ", 0, limit)
-    words = (head[:cut] if cut > 0 else head[:limit]).split()
+    found = _SENTENCE.match(text)
+    sentence = found.group(1) if found else text
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cuts = [m.start() for m in _CLAUSE_ENDS.finditer(sentence, 0, int(limit * 1.5) + 1)]
+    cuts = [cut for cut in cuts if cut >= limit * 0.4 and not _hangs(sentence[:cut])]
+    if cuts:
+        cut = min(cuts, key=lambda c: (c > limit, abs(c - limit)))
+        return sentence[:cut].rstrip(" ,;:—–-")
+    if len(sentence) <= 2 * limit:
+        return sentence.rstrip(".")
+    cut = text.rfind(" ", 0, limit)
+    words = (text[:cut] if cut > 0 else text[:limit]).split()
     while len(words) > 3 and words[-1].lower() in _DANGLING:
         words.pop()
     return " ".join(words).rstrip(" ,;:") + "…"

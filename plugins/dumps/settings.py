@@ -15,8 +15,9 @@ DEFAULTS = MappingProxyType(
         "recurring_min_dumps": 3,
         # Extra furniture patterns, same shape as data/boilerplate.yaml "kinds".
         "boilerplate": {},
-        # Derived titles: cut the lede at a natural boundary within this many characters.
-        "title_max_chars": 100,
+        # Derived titles: the lede's whole first sentence up to this many characters; a
+        # longer one is cut where a clause ends (see metadata.derive_title).
+        "title_max_chars": 120,
         # Summaries: this many characters of the first paragraphs.
         "summary_max_chars": 280,
         # Override files beside a dump: "<dump file name>" + this suffix.
