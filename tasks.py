@@ -156,9 +156,9 @@ def publish(c, push=True):
 
 @task(help={"args": "extra pytest arguments, e.g. --args='-k feeds -x'"})
 def test(c, args=""):
-    """Run the test suite exactly as the README and CI do (python -m pytest)."""
+    """Run the test suite as the README and CI do (`bash .ci/run`: installs what is missing, then pytest)."""
     with c.cd(str(ROOT)):
-        c.run(f"{_python('-m', 'pytest')} {args}".strip(), pty=False)
+        c.run(shlex.join(["bash", ".ci/run", *shlex.split(args)]), pty=False)
 
 
 @task(help={"path": "the dump to explain", "settings": f"settings file (default: {SETTINGS})"})

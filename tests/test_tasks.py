@@ -86,10 +86,29 @@ def test_preview_builds_with_the_production_settings():
     assert "-s publishconf.py" in c.run.call_args_list[0].args[0]
 
 
+def quickstart():
+    """The commands of the README's Quickstart block, one per line."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("## Quickstart", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    return block.strip().splitlines()
+
+
+def test_the_quickstart_is_two_commands_install_and_build_then_install_and_test():
+    build, test = quickstart()
+    assert build.startswith("python3 -m venv .venv && ") and build.endswith(".venv/bin/invoke build")
+    assert test == "bash .ci/run"
+    script = (ROOT / ".ci" / "run").read_text("utf-8")
+    for step in ("apt-get install", "npm ci --prefix .ci/node", "pip install -q -r requirements-dev.txt"):
+        assert step in script
+    assert script.rstrip().endswith('.venv/bin/python -m pytest "$@"')
+
+
 def test_test_task_runs_the_readme_command():
     c = MockContext(run=True)
     tasks.test(c)
-    assert c.run.call_args.args[0] == f"{sys.executable} -m pytest"
+    assert c.run.call_args.args[0] == quickstart()[1]
+    tasks.test(c, args="-k 'feeds and not newsboat' -x")
+    assert c.run.call_args.args[0] == "bash .ci/run -k 'feeds and not newsboat' -x"
 
 
 def test_clean_removes_the_output_and_the_cache(tmp_path):
