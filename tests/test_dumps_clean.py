@@ -129,8 +129,16 @@ LONG_CLAUSE = ("A very long opening clause that runs on about the strategic cons
      "Russian S-400 surface-to-air missile system is acting a major irritant between Turkey and the United States"),
     ("The U.S. envoy met the foreign minister in Ankara on Monday. Talks went on.",
      "The U.S. envoy met the foreign minister in Ankara on Monday"),
-    # Too long: cut where a clause ends, even a little past the limit, rather than mid-phrase.
-    (LONG_CLAUSE + ", including its smaller states, and beyond.", LONG_CLAUSE),
+    # Too long: cut before a phrase the sentence can do without ...
+    (LONG_CLAUSE + ", including its smaller states, and beyond.",
+     LONG_CLAUSE.removesuffix(" for the whole region")),
+    ("On Wednesday before sunrise, the ambassador left the capital on a government plane for the neighbouring "
+     "country and then Paris.", "On Wednesday before sunrise, the ambassador left the capital on a government plane"),
+    # ... or where a clause ends, even a little past the limit, rather than mid-phrase.
+    ("The long-awaited maritime agreement between the two neighbouring governments covering the disputed border "
+     "zone finally took effect yesterday, officials of both coastguards said.",
+     "The long-awaited maritime agreement between the two neighbouring governments covering the disputed border "
+     "zone finally took effect yesterday"),
     # A cut that would keep only a dependent clause is no place to cut: the whole sentence.
     ("Since the rebels seized the car carrier near the strait on 19 November, the southern sea has become the most "
      "dangerous stretch of water for merchant shipping in a generation.",

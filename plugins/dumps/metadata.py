@@ -89,6 +89,12 @@ _CLAUSE_ENDS = re.compile(r"[;:,](?=\s)|\s[—–-]\s")
 _SUBORDINATE = {"after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
                 "until", "when", "whenever", "where", "whereas", "whether", "while"}
 
+# Words that open a phrase a sentence can do without ("left Niamey on a plane | for the
+# capital"): a cut right before one leaves a whole clause. Not "and", "or" or "of": before
+# those, what is kept may be half a name ("between Turkey | and the United States").
+_PHRASE_STARTS = re.compile(r"\s(?=(?:after|against|at|before|despite|during|for|from|in|near|on|since|until|where|"
+                            r"which|while|who|with|without)\s)")
+
 
 def _hangs(head: str) -> bool:
     """True for a cut that keeps only a dependent clause."""
@@ -96,20 +102,24 @@ def _hangs(head: str) -> bool:
 
 
 def derive_title(lede: str, limit: int) -> str:
-    """A title from the first paragraph: its whole first sentence up to `limit` characters;
-    a longer one is cut where a clause ends (between 40% and 150% of the limit, the closest to
-    it); without such a place, the whole sentence up to twice the limit, since a phrase left
-    hanging reads worse than a long headline; only past that, a cut between words with "…"."""
+    """A title from the first paragraph: its whole first sentence up to `limit` characters.
+    A longer one is cut, in this order of preference, where a clause ends (from 40% of the
+    limit), before a phrase it can do without (from 60%), or where a clause ends up to 150%
+    of the limit; without such a place, it is kept whole up to twice the limit, since a phrase
+    left hanging reads worse than a long headline; only past that, cut between words, with "…"."""
     text = " ".join(lede.split())
     found = _SENTENCE.match(text)
     sentence = found.group(1) if found else text
     if len(sentence) <= limit:
         return sentence.rstrip(".")
-    cuts = [m.start() for m in _CLAUSE_ENDS.finditer(sentence, 0, int(limit * 1.5) + 1)]
-    cuts = [cut for cut in cuts if cut >= limit * 0.4 and not _hangs(sentence[:cut])]
-    if cuts:
-        cut = min(cuts, key=lambda c: (c > limit, abs(c - limit)))
-        return sentence[:cut].rstrip(" ,;:—–-")
+    clauses = [m.start() for m in _CLAUSE_ENDS.finditer(sentence, 0, int(limit * 1.5) + 1)]
+    clauses = [cut for cut in clauses if cut >= limit * 0.4 and not _hangs(sentence[:cut])]
+    phrases = [m.start() for m in _PHRASE_STARTS.finditer(sentence, int(limit * 0.6), limit + 1)]
+    phrases = [cut for cut in phrases if not _hangs(sentence[:cut])]
+    for cuts in ([c for c in clauses if c <= limit], phrases, clauses):
+        if cuts:
+            cut = min(cuts, key=lambda c: abs(c - limit))
+            return sentence[:cut].rstrip(" ,;:—–-")
     if len(sentence) <= 2 * limit:
         return sentence.rstrip(".")
     cut = text.rfind(" ", 0, limit)
