@@ -11,7 +11,9 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dumps", "topics", "feeds", "seo", "archives", "incremental"]
+# Pelican runs a signal's receivers in this order: search indexes the pages that
+# incremental writes when the build finishes, so it comes after it.
+PLUGINS = ["dumps", "topics", "feeds", "seo", "archives", "incremental", "search"]
 THEME = "theme"
 
 PAGE_PATHS = ["pages"]
@@ -77,3 +79,5 @@ TOPICS = {}
 FEEDS = {}
 # plugins/incremental: {"workers": N} processes render pages (0: one per CPU, 1: none).
 INCREMENTAL = {}
+# plugins/search: the Pagefind index; see plugins/search/settings.py.
+SEARCH = {}

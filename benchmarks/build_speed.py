@@ -190,9 +190,10 @@ def bench(base: Path, n: int, runs: int, seed: int) -> dict:
 
     def kit_cmd(out, cache, *extra):
         # --cache-path keeps any content cache inside TMP: a new one for every cold build,
-        # the same one for the rebuild that follows it.
+        # the same one for the rebuild that follows it. No search index: stock Pelican makes
+        # none, and Pagefind's output is not byte-reproducible (plugins/search).
         return [python, "-m", "pelican", str(kit / "content"), "-o", str(out), "-s", "pelicanconf.py",
-                "--cache-path", str(cache), *extra]
+                "--cache-path", str(cache), "-e", 'SEARCH={"enabled": false}', *extra]
 
     target = edit_target(kit / "content" / "dumps")
     original = target.read_bytes()

@@ -11,13 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The sample site as the Quickstart's `invoke build` makes it (Pelican, then Pagefind), built once.
+    """The sample site as plain `pelican content -o OUT -s pelicanconf.py` makes it (what
+    `invoke build` runs), search index included (plugins/search), built once.
 
     Built into a temporary folder, so the tests never touch the editor's output/.
     """
     output, cache = tmp_path_factory.mktemp("site"), tmp_path_factory.mktemp("cache")
     subprocess.run(
-        [sys.executable, "-m", "invoke", "build", "--output", str(output), "--cache", str(cache)],
+        [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "pelicanconf.py",
+         "--cache-path", str(cache)],
         cwd=ROOT, check=True,
     )
     return output

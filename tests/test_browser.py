@@ -1,5 +1,6 @@
 """Issue 6 in a real browser: Debian's chromium, driven by npm's playwright-core, checked with
-axe-core, over the sample site as `invoke build` makes it (Pelican, then Pagefind).
+axe-core, over the sample site as `pelican content -s pelicanconf.py` makes it (its search
+index from plugins/search).
 
 The site is served on 127.0.0.1 by a Python thread; tests/browser/check.mjs visits every page
 once and writes what it saw as JSON; the tests here assert on that, one acceptance point each:

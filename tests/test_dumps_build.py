@@ -6,9 +6,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
+import feedparser
 import mf2py
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,6 +60,12 @@ stretched by insurgencies that control large parts of their rural territory.</p>
 </article><footer>© 2023 Example Review. All rights reserved.</footer></body></html>
 """
 
+# A text dump with a vertical tab, an ANSI colour escape and a NUL inside its prose.
+CONTROLS = ("Talks resume in Geneva\n\n"
+            "Negotiators from both\x0b sides returned to the table on Tuesday after a \x1b[31mthree-week\x1b[0m pause "
+            "in the talks.\n\nThe mediators\x00 said a draft text on prisoner exchanges was ready for both delegations.\n"
+            ).encode()
+
 
 def text_dump(title, paragraphs, *, header="", furniture_top=(), furniture_end=()):
     return "\n\n".join([*furniture_top, title, *([header] if header else []), *paragraphs, *furniture_end])
@@ -81,8 +90,11 @@ def write_content(content):
     for name, text in files.items():
         (dumps / name).write_text(text, encoding="utf-8")
     (dumps / "override.txt.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    (dumps / "dated.txt").write_text(text_dump("Border crossings reopen", [OTHER[1], THIRD[0]]), encoding="utf-8")
+    (dumps / "dated.txt.yaml").write_text("date: 2021-05-04\n", encoding="utf-8")
     (dumps / "empty.txt").write_bytes(b"")
     (dumps / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    (dumps / "controls.txt").write_bytes(CONTROLS)
     (dumps / "hostile.html").write_text(HOSTILE, encoding="utf-8")
     (dumps / "good.html").write_text(GOOD_HTML, encoding="utf-8")
 
@@ -127,7 +139,7 @@ def full_site(tmp_path_factory):
 def test_every_dump_has_exactly_one_row(site):
     _, rows, _ = site
     assert sorted(rows) == sorted([
-        "binary.txt", "empty.txt", "furniture-only.txt", "good.html", "good.txt", "hostile.html",
+        "binary.txt", "controls.txt", "dated.txt", "empty.txt", "furniture-only.txt", "good.html", "good.txt", "hostile.html",
         "literal.txt", "mandate-a.txt", "mandate-b.txt", "override.txt", "sub/copy.txt",
     ])
     for row in rows.values():
@@ -143,6 +155,17 @@ def test_not_articles_are_skipped_with_a_reason_and_a_warning(site):
     assert rows["empty.txt"]["status"] == "skipped" and "empty" in rows["empty.txt"]["reason"]
     assert rows["binary.txt"]["status"] == "skipped" and "binary" in rows["binary.txt"]["reason"]
     assert rows["furniture-only.txt"]["status"] == "skipped" and rows["furniture-only.txt"]["reason"]
+
+
+def test_control_characters_in_prose_are_stripped_and_the_article_published(site):
+    out, rows, _ = site
+    row = rows["controls.txt"]
+    assert row["status"] == "published"
+    page = article_page(out, row)
+    assert "Negotiators from both sides returned to the table on Tuesday after a three-week pause" in page
+    assert "The mediators said a draft text on prisoner exchanges" in page
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]|\\[31m|\\[0m", page)
+    assert "stripped 2 terminal escape sequences and 2 control characters (U+0000, U+000B)" in row["flags"]
 
 
 def test_the_same_article_twice_is_one_post(site):
@@ -245,3 +268,37 @@ def test_an_unchanged_report_is_not_rendered_again(tmp_path, monkeypatch):
     assert len(rendered) == 5 and "b.txt" in page.read_text()
     report.write(rows, str(out), "_report", "Another site", None)  # no cache: always rendered
     assert len(rendered) == 6
+
+
+def test_undated_dumps_carry_no_invented_date(full_site):
+    """No date in the dump or its override: no date in the URL, "Date unknown" on pages, its
+    own heading in the archives, no lastmod, no RSS pubDate; Atom's required `updated` is the
+    epoch. An override's date puts a dump in the dated archive."""
+    out, rows, _ = full_site
+    undated = rows["literal.txt"]
+    assert undated["url"] == "articles/markup-in-a-dump/"
+    assert "undated: no date in the dump or its override" in undated["flags"]
+    page = article_page(out, undated)
+    assert "Date unknown" in page and "dt-published" not in page and "datePublished" not in page
+    archives = BeautifulSoup((out / "archives" / "index.html").read_text("utf-8"), "html.parser")
+    unknown = archives.find(id="date-unknown").find_parent("section")
+    assert "/" + undated["url"] in [a["href"] for a in unknown.select("a.u-url")]
+    assert "/" + rows["dated.txt"]["url"] not in [a["href"] for a in unknown.select("a.u-url")]
+    assert rows["dated.txt"]["url"].startswith("2021/05/")
+    assert (out / "archives" / "2021" / "05" / "index.html").is_file()
+    assert sorted(p.name for p in (out / "archives").iterdir() if p.is_dir()) == ["2021", "2022", "2023"]
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    entry = next(u for u in sitemap.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns).endswith(undated["url"]))
+    assert entry.find("s:lastmod", ns) is None
+    seen = 0
+    for path in (out / "feeds").rglob("*.xml"):
+        for item in feedparser.parse(path.read_bytes()).entries:
+            if item.link.endswith(undated["url"]):
+                seen += 1
+                assert "published_parsed" not in item
+                assert path.name.endswith(".rss.xml") or item.updated_parsed[:3] == (1970, 1, 1)
+    assert seen
+    for path in out.rglob("*"):
+        if path.suffix in (".html", ".xml") and "feeds" not in path.parts:
+            assert not re.search(r"19(70|69)", path.read_text("utf-8")), path

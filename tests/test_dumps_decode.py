@@ -1,6 +1,7 @@
 """Decoding whatever bytes a scraper left: BOMs, UTF-16, legacy code pages, mojibake, junk."""
 
 import codecs
+import zlib
 
 import ftfy
 import pytest
@@ -45,6 +46,15 @@ def test_nuls_and_forbidden_control_characters_are_stripped():
     assert strip_forbidden("a\x00b\x08c\ufffed\x9fe") == "abcde"
 
 
+def test_terminal_escapes_and_controls_are_stripped_and_noted():
+    notes = []
+    text = decode(b"Both\x0b sides met in \x1b[31mGeneva\x1b[0m on\x00 Tuesday.\x1b]0;title\x07\n", notes)
+    assert text == "Both sides met in Geneva on Tuesday.\n"
+    assert notes == ["stripped 3 terminal escape sequences and 2 control characters (U+0000, U+000B)"]
+    notes = []
+    assert decode(TEXT.encode("utf-8"), notes) == TEXT and notes == []
+
+
 def test_newlines_are_normalised():
     assert decode(b"one\r\ntwo\rthree") == "one\ntwo\nthree"
 
@@ -54,7 +64,11 @@ def test_newlines_are_normalised():
     (b"\x89PNG\r\n\x1a\n" + bytes([0, 0, 0, 13]) + b"IHDR" + bytes(200), True),
     (b"%PDF-1.4\n" + bytes([0, 1, 2, 3, 200, 201, 0, 7, 8]) * 50, True),
     (bytes(5000), True),
+    (zlib.compress(TEXT.encode("utf-8") * 400 + bytes(range(256)) * 40, 9), True),
     (TEXT.encode("utf-8"), False),
+    # Stray controls in prose: a share of a percent, not binary.
+    ((TEXT + "\x0b " + TEXT + " \x1b[31mred\x1b[0m " + TEXT + "\x00").encode("utf-8"), False),
+    (("\x1b[1;32m" + "ok " * 5 + "\x1b[0m\n").encode() * 50, False),
     (b"", False),
 ])
 def test_binary_detection(data, binary):

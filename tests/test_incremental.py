@@ -297,9 +297,11 @@ Pelican(read_settings(path=sys.argv[1], override=json.loads(sys.argv[2]))).run()
 
 
 def build(content: Path, out: Path, cache: Path, hash_seed: str = "random", **settings) -> str:
-    """The project's settings, plugins and theme, in a child process (signals outlive a build)."""
+    """The project's settings, plugins and theme, in a child process (signals outlive a build).
+    No search index: these tests compare Pelican's output, and Pagefind's is not byte-reproducible."""
     override = {"PATH": str(content), "OUTPUT_PATH": str(out), "CACHE_PATH": str(cache),
-                "PLUGIN_PATHS": [str(ROOT / "plugins")], "THEME": str(ROOT / "theme"), **settings}
+                "PLUGIN_PATHS": [str(ROOT / "plugins")], "THEME": str(ROOT / "theme"),
+                "SEARCH": {"enabled": False}, **settings}
     run = subprocess.run([sys.executable, "-c", BUILD, str(ROOT / "pelicanconf.py"), json.dumps(override)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300,
                          env={**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": hash_seed})
@@ -308,7 +310,9 @@ def build(content: Path, out: Path, cache: Path, hash_seed: str = "random", **se
 
 
 def tree(path: Path) -> dict:
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+    """Every file's bytes but the search index's (plugins/search; a stand-in here, or none)."""
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*"))
+            if p.is_file() and p.relative_to(path).parts[0] != "pagefind"}
 
 
 def append_sentence(path: Path) -> None:
@@ -395,7 +399,7 @@ def test_same_title_undated_dumps_build_the_same_whatever_the_hash_seed(tmp_path
     build(tmp_path / "content", tmp_path / "a", tmp_path / "ca", hash_seed="1")
     build(tmp_path / "content", tmp_path / "b", tmp_path / "cb", hash_seed="2")
     first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
-    assert len([name for name in first if name.startswith("2000/01/talks-on-the-river")]) == 6
+    assert len([name for name in first if name.startswith("articles/talks-on-the-river")]) == 6
     assert [name for name in first if first[name] != second.get(name)] == []
 
 

@@ -5,7 +5,8 @@ scan per article: every granularity costs articles x articles comparisons, 1.5 s
 a 10,000-article build. This plugin lets Pelican build the archives as usual (URLs,
 save_as, period names are its own) from an empty article list, then fills in each
 period's articles in one pass, in the same order. Articles compare by identity, so the
-result is the one Pelican's scan gives.
+result is the one Pelican's scan gives. Articles flagged `undated` (plugins/dumps) are in
+no period: /archives/ lists them under their own heading.
 """
 
 import logging
@@ -39,7 +40,8 @@ def linear_period_archives(generator) -> None:
         return
 
     def build_linear(sorted_articles, articles, settings):
-        archives = build(sorted_articles, [], settings)
+        # An undated article belongs to no period: its date is only a sort key.
+        archives = build([a for a in sorted_articles if not getattr(a, "undated", False)], [], settings)
         period_articles(archives, articles)
         return archives
 

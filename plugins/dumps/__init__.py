@@ -60,20 +60,29 @@ def _row(article, status, reason=""):
     return row
 
 
-def _unique_urls(articles):
+def _paths(article, options):
+    """(url, save_as) of an article with its current slug: undated ones by DUMPS["undated_url"]."""
+    if getattr(article, "undated", False):
+        fields = article.url_format
+        return options["undated_url"].format(**fields), options["undated_save_as"].format(**fields)
+    return article.url, article.save_as
+
+
+def _unique_urls(articles, options):
     """Two articles with the same title get distinct, stable URLs (ordered by source).
 
     URLs are final from here on, so each is fixed on its article: Pelican would format it
     anew on every read of `article.url` (a listing page reads dozens)."""
     taken = set()
     for article in sorted(articles, key=lambda a: a.source_path):
-        base, n, save_as = article.slug, 1, article.save_as
+        base, n = article.slug, 1
+        url, save_as = _paths(article, options)
         while save_as in taken:
             n += 1
             article.slug = f"{base}-{n}"
-            save_as = article.save_as
+            url, save_as = _paths(article, options)
         taken.add(save_as)
-        article.override_url, article.override_save_as = article.url, save_as
+        article.override_url, article.override_save_as = url, save_as
 
 
 def dedupe(generator):
@@ -85,7 +94,7 @@ def dedupe(generator):
                                  or fingerprint(a.content))
     if duplicates:
         generator.articles = [a for a in generator.articles if a not in duplicates]
-    _unique_urls(generator.articles + generator.hidden_articles + generator.drafts)
+    _unique_urls(generator.articles + generator.hidden_articles + generator.drafts, dumps_settings(generator.settings))
     for name in ("articles", "hidden_articles", "drafts"):
         # Pelican breaks ties (same date, same slug) in file-reading order, which comes from
         # a set and changes from run to run; by now slugs are unique, so ties go by slug.

@@ -176,7 +176,7 @@ def _restore(block: Block) -> None:
 class Cleaner:
     """One configured cleaner: furniture rules and the corpus signal for this build."""
 
-    def __init__(self, boilerplate, recurring: frozenset = frozenset(), title_max_chars: int = 100,
+    def __init__(self, boilerplate, recurring: frozenset = frozenset(), title_max_chars: int = 110,
                  model: "lines.Model | None" = None):
         self.boilerplate = boilerplate
         self.recurring = recurring

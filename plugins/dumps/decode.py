@@ -32,27 +32,43 @@ _BOMS = (
 )
 
 
-# Bytes that are not control characters for looks_binary: tab, newline, form feed, carriage
-# return, NUL (judged separately) and everything from the space up.
-_NOT_CONTROLS = bytes([0, 9, 10, 12, 13, *range(32, 256)])
+# Bytes that text can hold: tab, newline, form feed, carriage return and everything from
+# the space up. Any other byte is a control character that prose has no use for.
+_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])
+# Terminal escape sequences (ECMA-48: CSI like "ESC[31m", OSC up to BEL or ST, and the
+# two-byte ones): a log or console capture carries them, and they are text's formatting,
+# not binary. As bytes for looks_binary, as characters for decode.
+_ESCAPES = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])"
+_ESCAPE_BYTES = re.compile(_ESCAPES.encode())
+_ESCAPE_CHARS = re.compile(_ESCAPES)
+# C0 controls but tab, newline and CR (ftfy makes CR a newline), and DEL: stripped, and
+# counted for the build report. C1 controls are left for after mojibake repair, which
+# needs them ("â€\x9d" is a mangled quote).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The share of bytes that cannot be text above which a file is binary. Random or
+# compressed bytes (images, archives, PDF streams) have 11% (28 of 256 byte values), and
+# executables far more; prose with a stray NUL, vertical tab or colour escape, well under 1%.
+BINARY_SHARE = 0.05
+SAMPLE = 4096  # bytes looks_binary reads
+
+
+def _utf16_without_bom(sample: bytes) -> bool:
+    """NULs in every other byte, and rarely in the others: UTF-16 of mostly Latin text."""
+    even, odd = sample[0::2], sample[1::2]
+    even_nuls, odd_nuls = even.count(0) / max(len(even), 1), odd.count(0) / max(len(odd), 1)
+    return even_nuls > 0.4 and odd_nuls < 0.1 or odd_nuls > 0.4 and even_nuls < 0.1
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any encoding a scraper would write."""
-    sample = data[:4096]
-    if not sample:
+    """True for bytes that are not text in any encoding a scraper would write: decided by
+    the share of bytes that cannot be text, so one stray control byte does not lose an article."""
+    sample = data[:SAMPLE]
+    if not sample or any(sample.startswith(bom) for bom, _ in _BOMS):
         return False
-    if any(sample.startswith(bom) for bom, _ in _BOMS):
-        return False
-    if b"\x00" in sample:
-        # UTF-16 without a BOM has NULs in every other byte (and rarely in the others);
-        # binary has them anywhere.
-        even, odd = sample[0::2], sample[1::2]
-        even_nuls, odd_nuls = even.count(0) / max(len(even), 1), odd.count(0) / max(len(odd), 1)
-        if not (even_nuls > 0.4 and odd_nuls < 0.1 or odd_nuls > 0.4 and even_nuls < 0.1):
-            return True
-    controls = len(sample.translate(None, _NOT_CONTROLS))
-    return controls > 0.1 * len(sample)
+    if b"\x00" in sample and _utf16_without_bom(sample):
+        sample = sample.replace(b"\x00", b"")  # the high bytes of Latin characters
+    sample = _ESCAPE_BYTES.sub(b"", sample)
+    return len(sample.translate(None, _TEXT_BYTES)) > BINARY_SHARE * len(sample)
 
 
 def _decode(data: bytes) -> str:
@@ -102,9 +118,22 @@ def repair(text: str) -> str:
     return "".join(out)
 
 
-def decode(data: bytes) -> str:
-    """Decode, repair mojibake ("donâ€™t"), drop forbidden characters, normalise newlines."""
-    text = repair(_decode(data))
+def decode(data: bytes, notes: list | None = None) -> str:
+    """Decode, strip terminal escapes and control characters, repair mojibake ("donâ€™t"),
+    drop forbidden characters, normalise newlines. What was stripped is appended to `notes`
+    (one line for the build report), when given."""
+    text = _decode(data)
+    text, escapes = _ESCAPE_CHARS.subn("", text)
+    controls = sorted(set(_CONTROL_CHARS.findall(text)))
+    if controls:
+        text, count = _CONTROL_CHARS.subn("", text)
+    if notes is not None and (escapes or controls):
+        stripped = [f"{escapes} terminal escape sequence{'s' * (escapes != 1)}"] if escapes else []
+        if controls:
+            names = ", ".join(f"U+{ord(c):04X}" for c in controls)
+            stripped.append(f"{count} control character{'s' * (count != 1)} ({names})")
+        notes.append("stripped " + " and ".join(stripped))
+    text = repair(text)
     text = _FORBIDDEN.sub("", text)
     return text.replace("\u00a0", " ")
 

@@ -79,19 +79,48 @@ def byline(line: str) -> str | None:
     return name if name and len(name.split()) <= 8 and not any(c.isdigit() for c in name) else None
 
 
+# A sentence ends at . ! or ? before a capital, digit, quote or the end; not after a lone
+# capital ("U.S. officials", "J. Smith").
+_SENTENCE = re.compile(r"(.+?(?<!\b[A-Z])[.!?])(?=\s+[A-Z0-9\"“‘'(]|\s*$)")
+# Where a clause can end: the mark is kept out of the title.
+_CLAUSE_ENDS = re.compile(r"[;:,](?=\s)|\s[—–-]\s")
+# Words that open a dependent clause: a title that is only such a clause ("Since the
+# junta seized power") leaves the reader waiting for the main one.
+_SUBORDINATE = {"after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+                "until", "when", "whenever", "where", "whereas", "whether", "while"}
+
+# Words that open a phrase a sentence can do without ("left Niamey on a plane | for the
+# capital"): a cut right before one leaves a whole clause. Not "and", "or" or "of": before
+# those, what is kept may be half a name ("between Turkey | and the United States").
+_PHRASE_STARTS = re.compile(r"\s(?=(?:after|against|at|before|despite|during|for|from|in|near|on|since|until|where|"
+                            r"which|while|who|with|without)\s)")
+
+
+def _hangs(head: str) -> bool:
+    """True for a cut that keeps only a dependent clause."""
+    return "," not in head and head.split(maxsplit=1)[0].lower() in _SUBORDINATE
+
+
 def derive_title(lede: str, limit: int) -> str:
-    """A title from the first paragraph: its first sentence, or cut at a natural boundary."""
+    """A title from the first paragraph: its whole first sentence up to `limit` characters.
+    A longer one is cut, in this order of preference, where a clause ends (from 40% of the
+    limit) or before a phrase it can do without (from 60%), never past the limit: feeds,
+    listings and browser tabs cut what is longer. Only without such a place is it cut
+    between words, with "…", and never after a word that leaves a phrase hanging."""
     text = " ".join(lede.split())
-    sentence = re.match(r"(.+?[.!?])(?:\s|$)", text)
-    if sentence and len(sentence.group(1)) <= limit:
-        return sentence.group(1).rstrip(".")
-    head = text[: limit + 1]
-    for stop in (";", ":", ",", " — ", " – ", " - "):
-        cut = head.rfind(stop, 0, limit)
-        if cut >= limit * 0.4:
-            return head[:cut].rstrip(" ,;:—–-")
-    cut = head.rfind(" ", 0, limit)
-    words = (head[:cut] if cut > 0 else head[:limit]).split()
+    found = _SENTENCE.match(text)
+    sentence = found.group(1) if found else text
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    clauses = [m.start() for m in _CLAUSE_ENDS.finditer(sentence, 0, limit + 1)]
+    clauses = [cut for cut in clauses if cut >= limit * 0.4 and not _hangs(sentence[:cut])]
+    phrases = [m.start() for m in _PHRASE_STARTS.finditer(sentence, int(limit * 0.6), limit + 1)]
+    phrases = [cut for cut in phrases if not _hangs(sentence[:cut])]
+    for cuts in (clauses, phrases):
+        if cuts:
+            return sentence[: max(cuts)].rstrip(" ,;:—–-")
+    cut = text.rfind(" ", 0, limit)
+    words = (text[:cut] if cut > 0 else text[:limit]).split()
     while len(words) > 3 and words[-1].lower() in _DANGLING:
         words.pop()
     return " ".join(words).rstrip(" ,;:") + "…"

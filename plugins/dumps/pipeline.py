@@ -24,6 +24,7 @@ class Result:
     summary: str = ""
     skip_reason: str = ""
     found: dict = field(default_factory=dict)
+    stripped: str = ""  # what decoding stripped (escape sequences, control characters), for the report
 
     @property
     def removed(self) -> list[Block]:
@@ -44,6 +45,7 @@ class Result:
             reading_time=cleaned.reading_time,
             tag_hints=tuple(cleaned.tag_hints),
             author_note=cleaned.author_note,
+            stripped=self.stripped,
             removed=tuple(
                 {"line": b.line, "kind": b.furniture or b.role, "rule": b.rule, "text": b.plain[:200]}
                 for b in cleaned.removed
@@ -67,6 +69,7 @@ class Record:
     reading_time: int | None = None
     tag_hints: tuple[str, ...] = ()
     author_note: str = ""
+    stripped: str = ""
     removed: tuple[dict, ...] = ()
     signal: dict = field(default_factory=dict)
     paragraphs: frozenset = frozenset()  # duplicates.fingerprint of html, made in the workers
@@ -96,9 +99,11 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
     if looks_binary(data):
         result.skip_reason = "binary file, not text"
         return result
-    text = decode(data)
+    notes = []
+    text = decode(data, notes)
     html = is_html(source, text)
     text = _bounded(text, html)
+    result.stripped = "; ".join(notes)
     if not text.strip():
         result.skip_reason = "whitespace only"
         return result

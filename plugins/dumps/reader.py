@@ -2,10 +2,11 @@
 
 import logging
 import os
+from datetime import datetime, timezone
 
 from pelican.readers import BaseReader, HTMLReader
 from pelican.urlwrappers import Author
-from pelican.utils import get_date, slugify
+from pelican.utils import slugify
 
 from . import overrides
 from .pipeline import Record
@@ -13,6 +14,23 @@ from .prepare import Prepared, clean_record, make_cleaner, source_digest
 from .settings import dumps_settings
 
 logger = logging.getLogger(__name__)
+
+# The date of an undated article, for Pelican alone: it drops articles without one, and
+# sorts by it (this one puts them after every dated article). The theme, feeds, sitemap
+# and archives read the article's `undated` flag and never show it; its URL is
+# DUMPS["undated_url"].
+UNDATED_SORT_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+SLUG_MAX_CHARS = 80
+
+
+def short_slug(slug: str) -> str:
+    """At most SLUG_MAX_CHARS, cut between words ("…-between-t/" reads as a typo)."""
+    if len(slug) > SLUG_MAX_CHARS:
+        head = slug[:SLUG_MAX_CHARS + 1]  # one more: a cut right before a "-" keeps the word
+        words = head.rsplit("-", 1)[0] if "-" in head else ""
+        slug = words if len(words) > SLUG_MAX_CHARS // 2 else slug[:SLUG_MAX_CHARS]
+    return slug.strip("-")
 
 
 class DumpReader(BaseReader):
@@ -70,11 +88,13 @@ class DumpReader(BaseReader):
         date = override.get("date") or record.date
         undated = date is None
         if undated:
-            date = get_date(self.options["undated_date"])
-            flags.append("undated: date set to DUMPS['undated_date']")
-        slug = slugify(override.get("slug") or title, regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"])[:80].strip("-")
+            date = UNDATED_SORT_DATE
+            flags.append("undated: no date in the dump or its override")
+        slug = short_slug(slugify(override.get("slug") or title, regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"]))
         if not slug:
             slug = "article-" + digest[:10]
+        if record.stripped:
+            flags.append(record.stripped)
         if problem:
             flags.append(f"override ignored: {problem}")
         metadata = {

@@ -7,16 +7,19 @@ DEFAULTS = MappingProxyType(
         # Folder under PATH whose .txt/.html files are dumps; other .html files are left
         # to Pelican's own HTML reader.
         "folder": "dumps",
-        # Dumps with no date anywhere get this one (ISO 8601) and `undated: True`, so the
-        # build is deterministic; a file's mtime changes with every checkout.
-        "undated_date": "2000-01-01T00:00:00+00:00",
+        # Where an article with no date anywhere (dump or override) goes: no date in its URL
+        # (Pelican's URL fields, e.g. {slug}, can be used). It is flagged `undated`; its date
+        # is reader.UNDATED_SORT_DATE, a sort key that no page or feed shows.
+        "undated_url": "articles/{slug}/",
+        "undated_save_as": "articles/{slug}/index.html",
         # Corpus signal: a normalised line found in at least this many distinct dumps
         # is furniture (see corpus.py).
         "recurring_min_dumps": 3,
         # Extra furniture patterns, same shape as data/boilerplate.yaml "kinds".
         "boilerplate": {},
-        # Derived titles: cut the lede at a natural boundary within this many characters.
-        "title_max_chars": 100,
+        # Derived titles: the lede's whole first sentence up to this many characters; a
+        # longer one is cut where a clause ends (see metadata.derive_title).
+        "title_max_chars": 110,
         # Text dumps: let the learned line model (lines.py, data/lines.json) find where
         # the article runs and which line is its headline; False: the rules alone.
         "line_model": True,

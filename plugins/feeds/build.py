@@ -2,7 +2,11 @@
 
 feedgen stamps `datetime.now()` on feeds and entries unless told otherwise, so every
 date here is set explicitly: an entry's `updated` is its modified (else published)
-date and a feed's `updated`/`lastBuildDate` is its newest entry's.
+date and a feed's `updated`/`lastBuildDate` is its newest entry's. An undated article
+(plugins/dumps flags it) has no published date: no RSS `pubDate`, no Atom `published`;
+Atom requires `updated`, which is then its modified date, else the Unix epoch
+(1970-01-01T00:00:00Z): fixed, so builds stay byte-reproducible, and older than any
+real date, so it never passes for a recent one.
 """
 
 from dataclasses import dataclass
@@ -15,7 +19,7 @@ from .clean import feed_html, plain_text, xml_text
 
 __all__ = ["Entry", "entry_for", "feed_entry", "render"]
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)  # `updated` of a feed with no entries
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)  # `updated` of an empty feed, of an undated entry
 GENERATOR = "IR Newsletter kit (python-feedgen)"  # no version: upgrades must not churn feeds
 
 
@@ -25,7 +29,7 @@ class Entry:
 
     url: str  # absolute permalink, also the GUID/id
     title: str
-    published: datetime
+    published: datetime | None  # None: undated
     updated: datetime
     author: str
     categories: tuple[str, ...]
@@ -39,14 +43,14 @@ def _aware(date: datetime, tz: str) -> datetime:
 
 def entry_for(article, base: str, tz: str) -> Entry:
     url = f"{base}/{article.url}"
-    published = _aware(article.date, tz)
+    published = None if getattr(article, "undated", False) else _aware(article.date, tz)
     modified = getattr(article, "modified", None)
     author = getattr(article, "author", None)
     return Entry(
         url=url,
         title=plain_text(article.title),
         published=published,
-        updated=_aware(modified, tz) if modified else published,
+        updated=_aware(modified, tz) if modified else published or EPOCH,
         author=plain_text(author.name) if author else "",
         categories=tuple(plain_text(tag.name) for tag in getattr(article, "tags", ())),
         summary=feed_html(article.get_summary(base), url),
@@ -62,7 +66,8 @@ def feed_entry(e: Entry, topics_url: str) -> FeedEntry:
     fe.guid(e.url, permalink=True)
     fe.link(href=e.url, rel="alternate")
     fe.title(e.title.strip() or e.url)
-    fe.published(e.published)
+    if e.published:
+        fe.published(e.published)  # also RSS's pubDate
     fe.updated(e.updated)
     if e.author:
         fe.author(name=e.author)

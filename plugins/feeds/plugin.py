@@ -88,12 +88,13 @@ def _newest(articles, limit: int, order: dict) -> list:
 
 def _complete_topics(context) -> None:
     """Give templates what the topics plugin provides, when it is absent or a tag lacks it:
-    `count`, `first_date`, `last_date` on tags, `topics_by_kind`, and `busiest_topics`."""
+    `count`, `first_date`, `last_date` on tags (dates of dated articles only), `topics_by_kind`,
+    and `busiest_topics`."""
     tags = context.get("tags", [])
     for tag, articles in tags:
-        dates = [a.date for a in articles]
-        for name, value in (("count", len(articles)), ("first_date", min(dates)),
-                            ("last_date", max(dates))):
+        dates = [a.date for a in articles if not getattr(a, "undated", False)]
+        known = (("first_date", min(dates)), ("last_date", max(dates))) if dates else ()
+        for name, value in (("count", len(articles)), *known):
             if not hasattr(tag, name):
                 setattr(tag, name, value)
     busiest = sorted((tag for tag, _ in tags), key=lambda t: (-t.count, t.name.lower()))

@@ -32,19 +32,26 @@ def _write(path: Path, data: bytes) -> None:
         logger.info("Writing %s", path)
 
 
+def _known_date(article):
+    """The article's modified, else published date; None for an undated one (plugins/dumps
+    flags it), whose date is only a sort key."""
+    return getattr(article, "modified", None) or (None if getattr(article, "undated", False) else article.date)
+
+
 def sitemap(base: str, context) -> bytes:
-    """URL -> lastmod for everything worth indexing, sorted so output is stable."""
+    """URL -> lastmod for everything worth indexing, sorted so output is stable. An entry
+    with no known date has no lastmod (it is optional)."""
     lastmod = {}
     articles = context.get("articles", [])
-    newest = max((a.date for a in articles), default=None)
+    newest = max(filter(None, map(_known_date, articles)), default=None)
     for key in ("", context.get("TAGS_URL", ""), context.get("ARCHIVES_URL", "")):
         lastmod.setdefault(key, newest)
     for article in articles:
-        lastmod[article.url] = getattr(article, "modified", None) or article.date
+        lastmod[article.url] = _known_date(article)
     for page in context.get("pages", []):
         lastmod[page.url] = getattr(page, "modified", None)
     for tag, tagged in context.get("tags", []):
-        lastmod[tag.url] = max(a.date for a in tagged)
+        lastmod[tag.url] = max(filter(None, map(_known_date, tagged)), default=None)
 
     urlset = ET.Element("urlset", xmlns=NS)
     for url in sorted(lastmod):

@@ -22,9 +22,10 @@ def annotate(tags):
     together = {topic: Counter() for topic in tags}
     seen = set()
     for topic, articles in tags.items():
-        dates = [a.date for a in articles]
+        dates = [a.date for a in articles if not getattr(a, "undated", False)]  # undated: a sort key only
         topic.count = len(articles)
-        topic.first_date, topic.last_date = min(dates), max(dates)
+        if dates:
+            topic.first_date, topic.last_date = min(dates), max(dates)
         for article in articles:
             if id(article) in seen:
                 continue

@@ -10,9 +10,19 @@
 
   function load() {
     /* Pagefind derives result URLs from where pagefind.js lives, so a site served
-       below a path (GitHub Pages) gets correct links without options. */
-    if (!pagefind) pagefind = import(form.dataset.pagefind);
+       below a path (GitHub Pages) gets correct links without options. A build that
+       could not index the site leaves a stand-in that says so (plugins/search). */
+    if (!pagefind) {
+      pagefind = import(form.dataset.pagefind).then(function (pf) {
+        if (pf.unavailable) throw new Error("no search index");
+        return pf;
+      });
+    }
     return pagefind;
+  }
+
+  function unavailable() {
+    status.textContent = form.dataset.unavailable;
   }
 
   function item(data) {
@@ -39,9 +49,7 @@
             results.forEach(function (data) { list.append(item(data)); });
           });
       })
-      .catch(function () {
-        status.textContent = "Search is unavailable: the search index has not been built.";
-      });
+      .catch(unavailable);
   }
 
   form.addEventListener("submit", function (event) {
@@ -51,4 +59,5 @@
   });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; run(initial); }
+  else load().catch(unavailable); /* say so before anyone types, if there is no index */
 })();
