@@ -134,16 +134,17 @@ LONG_CLAUSE = ("A very long opening clause that runs on about the strategic cons
      LONG_CLAUSE.removesuffix(" for the whole region")),
     ("On Wednesday before sunrise, the ambassador left the capital on a government plane for the neighbouring "
      "country and then Paris.", "On Wednesday before sunrise, the ambassador left the capital on a government plane"),
-    # ... or where a clause ends, even a little past the limit, rather than mid-phrase.
+    # A clause end past the limit is no place to cut: a title never runs past the limit
+    # (listings and feed readers cut what is longer), so between words, with "…" ...
     ("The long-awaited maritime agreement between the two neighbouring governments covering the disputed border "
      "zone finally took effect yesterday, officials of both coastguards said.",
      "The long-awaited maritime agreement between the two neighbouring governments covering the disputed border "
-     "zone finally took effect yesterday"),
-    # A cut that would keep only a dependent clause is no place to cut: the whole sentence.
+     "zone finally…"),
+    # ... and so is a cut that would keep only a dependent clause.
     ("Since the rebels seized the car carrier near the strait on 19 November, the southern sea has become the most "
      "dangerous stretch of water for merchant shipping in a generation.",
      "Since the rebels seized the car carrier near the strait on 19 November, the southern sea has become the most "
-     "dangerous stretch of water for merchant shipping in a generation"),
+     "dangerous…"),
     # No sentence end and no clause end anywhere near: between words, no dangling word, "…".
     ("Word " * 22 + "of the " + "word " * 40, " ".join(["Word"] * 22) + "…"),
 ])
