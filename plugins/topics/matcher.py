@@ -1,4 +1,5 @@
 """One pass of an Aho-Corasick automaton over folded text, then word-boundary and case rules."""
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -9,11 +10,18 @@ import ahocorasick
 from .text import fold
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
     form: object  # taxonomy.Form
+
+
+class Signal(NamedTuple):
+    """A context word or phrase found in the text, and what it signals (taxonomy.Signals)."""
+
+    start: int
+    info: object
 
 
 def variants(text):
@@ -54,8 +62,9 @@ class _Key(NamedTuple):
 
     length: int
     case_rule: int | None  # the case rule all its forms share, None if they differ
-    forms: tuple  # its forms (a shadow has none); if several, of different entities
+    forms: tuple  # its forms (a shadow or a signal has none); if several, of different entities
     mentioned: tuple  # the forms a mention stands for: ambiguous if several
+    signals: object  # the taxonomy.Signals it gives (a sport term, a reference back), or None
 
 
 def _as_mentioned(forms):
@@ -75,43 +84,64 @@ class Matcher:
                     forms.append(form)
         for phrase in taxonomy.shadows:  # a phrase that hides the names inside it: no forms
             table.setdefault(fold(phrase), [])
+        for phrase in taxonomy.signals:
+            table.setdefault(phrase, [])
         self.automaton = ahocorasick.Automaton()
         for key, forms in table.items():
-            rules = {_case_rule(f.text) for f in forms} or {_ANY}  # a shadow: any case
+            rules = {_case_rule(f.text) for f in forms} or {_ANY}  # a shadow or signal: any case
             rule = rules.pop() if len(rules) == 1 else None
-            self.automaton.add_word(key, _Key(len(key), rule, tuple(forms), _as_mentioned(forms)))
+            self.automaton.add_word(key, _Key(len(key), rule, tuple(forms), _as_mentioned(forms),
+                                              taxonomy.signals.get(key)))
         self.automaton.make_automaton()
 
     def find(self, text):
-        """Mentions in `text`, leftmost-longest, one per span; possessives ("Russia's")
-        and plurals ("S-400s") count as the name itself."""
+        """Mentions in `text`, leftmost-longest, one per span, and the signals found
+        between them; possessives ("Russia's") and plurals ("S-400s", "goals") count as
+        the word itself."""
         folded = fold(text)
         n = len(folded)
-        candidates = []
-        for end, (length, rule, forms, mentioned) in self.automaton.iter(folded):
+        candidates, hints = [], []
+        for end, (length, rule, forms, mentioned, signals) in self.automaton.iter(folded):
             start, stop = end - length + 1, end + 1
             if start > 0 and folded[start - 1].isalnum():
                 continue
             if stop < n and folded[stop].isalnum():
                 if not (folded[stop] == "s" and (stop + 1 == n or not folded[stop + 1].isalnum())):
                     continue
-            span = text[start:stop]
             if rule is None:  # forms with different case rules: keep those the span meets
+                span = text[start:stop]
                 kept = [f for f in forms if case_ok(_case_rule(f.text), span)]
-                if not kept:
+                if not kept and not signals:
                     continue
                 mentioned = _as_mentioned(kept)
-            elif not case_ok(rule, span):
-                continue
-            candidates.append((start, -stop, mentioned))
+            elif rule != _ANY and not case_ok(rule, text[start:stop]):
+                if not signals:
+                    continue
+                mentioned = ()
+            if mentioned or not signals:  # a name or a shadow
+                candidates.append((start, -stop, mentioned))
+            if signals:
+                hints.append((start, stop, signals))
         # A span is one automaton key, so no two candidates share both start and stop:
         # the plain tuple sort never compares their forms.
         candidates.sort()
-        found, last = [], -1
+        found, spans, last = [], [], -1
         for start, neg_stop, mentioned in candidates:
             if start < last:
                 continue
             last = -neg_stop
+            spans.append((start, last))
             for form in mentioned:
                 found.append(Mention(start, last, form))
-        return found
+        if not hints:
+            return found, []
+        # A signal inside a name ("security" in "Security Council") is part of the name.
+        hints.sort()
+        starts = [a for a, _ in spans]
+        signals = []
+        for start, stop, info in hints:
+            i = bisect.bisect_right(starts, start) - 1  # the last name starting at or before it
+            inside = i >= 0 and spans[i][1] > start and spans[i] != (start, stop)
+            if not inside and not (i + 1 < len(spans) and spans[i + 1][0] < stop):
+                signals.append(Signal(start, info))
+        return found, signals

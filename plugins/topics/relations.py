@@ -13,9 +13,13 @@ def relation_name(a, b):
     return f"{first}-{second} relations"
 
 
-def pair_scores(occs, blocks):
-    """Evidence per unordered pair of parties: sentences holding both (weighted by
-    position), compounds "X-Y" and "between X and Y"."""
+def pair_scores(occs, blocks, texts, words, parties=None):
+    """Evidence per unordered pair of parties that the text shows dealing with each other:
+    a title naming both, a sentence naming both with a relation word ("talks", "sanctions",
+    "accused": the `words` set, looked up in the folded sentence `texts`), compounds "X-Y"
+    and "between X and Y". Two states that merely share a sentence are not related.
+    `parties`, if given, are the only entities that could be a side (the others are
+    passing mentions): pairs of the others are not scored."""
     out = {}
 
     def add(a, b, amount):
@@ -25,16 +29,19 @@ def pair_scores(occs, blocks):
 
     by_sentence = {}
     for o in occs:
-        if o.entity.party:
+        if o.entity.party and (parties is None or o.entity in parties):
             by_sentence.setdefault(o.sentence, []).append(o)
     for group in by_sentence.values():
         if len(group) < 2:  # one mention pairs with nothing
             continue
         present = {o.entity for o in group}
-        # A sentence listing six states ties none of them to another: share its weight.
-        weight = ROLE_WEIGHTS[group[0].role] / max(1, len(present) - 1)
-        for a, b in combinations(present, 2):
-            add(a, b, weight)
+        if len(present) < 2:  # "Turkey ... Ankara": one party
+            continue
+        if group[0].role == "title" or words.found_in(texts[group[0].sentence]):
+            # A sentence listing six states ties none of them to another: share its weight.
+            weight = ROLE_WEIGHTS[group[0].role] / max(1, len(present) - 1)
+            for a, b in combinations(present, 2):
+                add(a, b, weight)
         text = blocks[group[0].block].text  # a sentence lies within one block
         for x, y in zip(group, group[1:]):
             if x.entity is y.entity:

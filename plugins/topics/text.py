@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import ahocorasick
+
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _QUOTES = "\u2018\u2019\u02bc\u2032`"
 
@@ -117,3 +119,36 @@ def sentences(text):
         yield start, m.start("gap")
         start = m.end()
     yield start, len(text)
+
+
+class WordSet:
+    """Whole words and phrases (plurals in "s" too) looked up in folded text by one C pass."""
+
+    def __init__(self, words):
+        self.automaton = ahocorasick.Automaton()
+        for word in words:
+            key = fold(word)
+            self.automaton.add_word(key, len(key))
+        self.empty = not words
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def count(self, folded, limit=None):
+        """How many of the words `folded` holds, counting no further than `limit`."""
+        if self.empty:
+            return 0
+        n, found = len(folded), 0
+        for end, length in self.automaton.iter(folded):
+            start, stop = end - length + 1, end + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if stop < n and folded[stop].isalnum() and not (
+                    folded[stop] == "s" and (stop + 1 == n or not folded[stop + 1].isalnum())):
+                continue
+            found += 1
+            if found == limit:
+                break
+        return found
+
+    def found_in(self, folded):
+        return self.count(folded, 1) > 0
