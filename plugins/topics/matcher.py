@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from .text import fold
+from .text import fold, spaced
 
 
 @dataclass(slots=True)
@@ -15,13 +15,6 @@ class Mention:
     start: int
     end: int
     form: object  # taxonomy.Form
-
-
-class Signal(NamedTuple):
-    """A context word or phrase found in the text, and what it signals (taxonomy.Signals)."""
-
-    start: int
-    info: object
 
 
 def variants(text):
@@ -58,9 +51,10 @@ def case_ok(rule, span):
 
 
 class _Key(NamedTuple):
-    """What find needs of one automaton key (a folded spelling), worked out once."""
+    """What find needs of one automaton key (a spaced-out spelling), worked out once."""
 
-    length: int
+    length: int  # of the key, both spaces included
+    word: int  # of the word itself, without a plural "s"
     case_rule: int | None  # the case rule all its forms share, None if they differ
     forms: tuple  # its forms (a shadow or a signal has none); if several, of different entities
     mentioned: tuple  # the forms a mention stands for: ambiguous if several
@@ -76,38 +70,41 @@ def _as_mentioned(forms):
 
 class Matcher:
     def __init__(self, taxonomy):
-        table = {}
+        table = {}  # spaced key -> (forms, signals); a plural "s" key beside each
+
+        def add(key, form=None, signals=None):
+            word = spaced(key)[1:-1]
+            for suffix in ("", "s") if word[-1:] != " " else ("",):
+                forms, old, length = table.get(f" {word}{suffix} ", ([], None, 0))
+                if form is not None and all(f.entity is not form.entity for f in forms):
+                    forms.append(form)
+                # "Turks" is a name of its own and the plural of "Turk": the whole word counts.
+                table[f" {word}{suffix} "] = (forms, old or signals, max(length, len(word)))
+
         for form in taxonomy.forms:
             for key in variants(form.text):
-                forms = table.setdefault(key, [])
-                if all(f.entity is not form.entity for f in forms):
-                    forms.append(form)
+                add(key, form)
         for phrase in taxonomy.shadows:  # a phrase that hides the names inside it: no forms
-            table.setdefault(fold(phrase), [])
-        for phrase in taxonomy.signals:
-            table.setdefault(phrase, [])
+            add(fold(phrase))
+        for phrase, signals in taxonomy.signals.items():
+            add(phrase, signals=signals)
         self.automaton = ahocorasick.Automaton()
-        for key, forms in table.items():
+        for key, (forms, signals, word) in table.items():
             rules = {_case_rule(f.text) for f in forms} or {_ANY}  # a shadow or signal: any case
             rule = rules.pop() if len(rules) == 1 else None
-            self.automaton.add_word(key, _Key(len(key), rule, tuple(forms), _as_mentioned(forms),
-                                              taxonomy.signals.get(key)))
+            self.automaton.add_word(key, _Key(len(key), word, rule, tuple(forms), _as_mentioned(forms), signals))
         self.automaton.make_automaton()
 
-    def find(self, text):
-        """Mentions in `text`, leftmost-longest, one per span, and the signals found
-        between them; possessives ("Russia's") and plurals ("S-400s", "goals") count as
-        the word itself."""
-        folded = fold(text)
-        n = len(folded)
+    def find(self, text, folded=None):
+        """Mentions in `text` (whose fold() is `folded`, if the caller has it), leftmost-
+        longest, one per span, and the signals found between them; possessives
+        ("Russia's") and plurals ("S-400s", "goals") count as the word itself. A signal
+        is (its start, its taxonomy.Signals)."""
         candidates, hints = [], []
-        for end, (length, rule, forms, mentioned, signals) in self.automaton.iter(folded):
-            start, stop = end - length + 1, end + 1
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            if stop < n and folded[stop].isalnum():
-                if not (folded[stop] == "s" and (stop + 1 == n or not folded[stop + 1].isalnum())):
-                    continue
+        keys = self.automaton.iter(spaced(fold(text) if folded is None else folded))
+        for end, (length, word, rule, forms, mentioned, signals) in keys:
+            start = end - length + 1  # the key's first space is the character before the word
+            stop = start + word
             if rule is None:  # forms with different case rules: keep those the span meets
                 span = text[start:stop]
                 kept = [f for f in forms if case_ok(_case_rule(f.text), span)]
@@ -143,5 +140,5 @@ class Matcher:
             i = bisect.bisect_right(starts, start) - 1  # the last name starting at or before it
             inside = i >= 0 and spans[i][1] > start and spans[i] != (start, stop)
             if not inside and not (i + 1 < len(spans) and spans[i + 1][0] < stop):
-                signals.append(Signal(start, info))
+                signals.append((start, info))
         return found, signals

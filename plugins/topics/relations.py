@@ -19,7 +19,7 @@ def pair_scores(occs, blocks, texts, words, parties=None):
     "accused": the `words` set, looked up in the folded sentence `texts`), compounds "X-Y"
     and "between X and Y". Two states that merely share a sentence are not related.
     `parties`, if given, are the only entities that could be a side (the others are
-    passing mentions): pairs of the others are not scored."""
+    passing mentions): pairs with another are not scored, though it shares the weight."""
     out = {}
 
     def add(a, b, amount):
@@ -29,18 +29,19 @@ def pair_scores(occs, blocks, texts, words, parties=None):
 
     by_sentence = {}
     for o in occs:
-        if o.entity.party and (parties is None or o.entity in parties):
+        if o.entity.party:
             by_sentence.setdefault(o.sentence, []).append(o)
     for group in by_sentence.values():
         if len(group) < 2:  # one mention pairs with nothing
             continue
         present = {o.entity for o in group}
-        if len(present) < 2:  # "Turkey ... Ankara": one party
+        sides = present if parties is None else present & parties
+        if len(sides) < 2:  # "Turkey ... Ankara": one party, or one that could be a side
             continue
-        if group[0].role == "title" or words.found_in(texts[group[0].sentence]):
+        if group[0].role == "title" or words.found_in(texts.spaced(group[0].sentence)):
             # A sentence listing six states ties none of them to another: share its weight.
             weight = ROLE_WEIGHTS[group[0].role] / max(1, len(present) - 1)
-            for a, b in combinations(present, 2):
+            for a, b in combinations(sides, 2):
                 add(a, b, weight)
         text = blocks[group[0].block].text  # a sentence lies within one block
         for x, y in zip(group, group[1:]):

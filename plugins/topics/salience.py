@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 
-from .text import fold, sentences
+from .text import fold, sentences, spaced
 
 # Where a mention stands says how central it is: the title and the lede state the subject,
 # subheadings structure it, a quotation is someone else's words.
@@ -29,24 +29,34 @@ class Occurrence:
 
 
 class SentenceTexts:
-    """The folded text of each sentence, folded when first asked for: only a sentence
-    holding an ambiguous name or an entity with negative words is ever read."""
+    """The folded text of each sentence, cut when first asked for: only the sentences
+    where a name needs support, a negative word may stand, or two parties meet are read.
+    `spaced` gives it spaced out, as word sets read it."""
 
-    def __init__(self, spans, blocks):
-        self.spans = spans  # (block text, start, end) per sentence that has a mention
-        self.blocks = blocks
-        self.folded = {}
+    def __init__(self, spans, folded_blocks):
+        self.spans = spans  # (block index, start, end) per sentence that has a mention
+        self.blocks = folded_blocks  # fold() of each block's text: a sentence is a slice of it
+        self.folded, self.spaced_out = {}, {}
+
+    def spaced(self, index):
+        text = self.spaced_out.get(index)
+        if text is None:
+            text = self.spaced_out[index] = spaced(self[index])
+        return text
 
     def __getitem__(self, index):
         folded = self.folded.get(index)
         if folded is None:
-            text, start, end = self.spans[index]
-            folded = self.folded[index] = fold(text[start:end])
+            block, start, end = self.spans[index]
+            folded = self.folded[index] = self.blocks[block][start:end]
         return folded
 
     def article(self):
         """The whole folded text, block by block."""
-        return fold("\n".join(b.text for b in self.blocks))
+        return "\n".join(self.blocks)
+
+    def article_spaced(self):
+        return spaced(self.article())
 
 
 @dataclass
@@ -83,20 +93,22 @@ def occurrences(blocks, matcher, origins):
     plus a weak mention of a system's or group's country (`origins`), the references back
     and the count of sport words and score lines. Sentences are numbered across the
     article, counting only those up to the last mention of their block."""
-    out, spans, refs, sid = [], [], [], 0
+    out, spans, refs, folded, sid = [], [], [], [], 0
     sport = 0
     for bi, block in enumerate(blocks):
         text, role = block.text, block.role
-        mentions, found = matcher.find(text)
-        for signal in found:
-            sport += signal.info.sport
-            for kind in signal.info.refers:
-                refs.append(Reference(kind, role, bi, signal.start))
+        folded.append(fold(text))
+        mentions, found = matcher.find(text, folded[-1])
+        for start, signal in found:
+            if signal.sport:
+                sport += 1
+            for kind in signal.refers:
+                refs.append(Reference(kind, role, bi, start))
         if not mentions:  # its sentences are never asked for: only mentions have one
             continue
         j = 0
         for s_start, s_end in sentences(text):
-            spans.append((text, s_start, s_end))
+            spans.append((bi, s_start, s_end))
             while j < len(mentions) and mentions[j].start < s_end + 1:
                 m = mentions[j]
                 form = m.form
@@ -113,7 +125,7 @@ def occurrences(blocks, matcher, origins):
                 break
     if sport > 1:  # score lines only say "sport" beside sport words ("2-3 weeks" is no score)
         sport += sum(len(_SCORE.findall(b.text)) for b in blocks)
-    return Reading(out, SentenceTexts(spans, blocks), refs, sport)
+    return Reading(out, SentenceTexts(spans, folded), refs, sport)
 
 
 def _name_like(text, mention, sentence_start, mentions):
@@ -137,7 +149,7 @@ def resolve(reading, words, sport_min):
     taxonomy's word sets."""
     occs, texts = reading.occs, reading.texts
     if reading.sport >= sport_min:
-        reading.politics = words["cue"].count(texts.article(), reading.sport)  # enough to compare
+        reading.politics = words["cue"].count(texts.article_spaced(), reading.sport)  # enough to compare
         reading.sporty = reading.sport > reading.politics
     sporty = reading.sporty
     sure = {o.entity for o in occs if not o.ambiguous and not o.why}
@@ -146,7 +158,7 @@ def resolve(reading, words, sport_min):
         if o.why:
             continue
         entity = o.entity
-        if sporty and (entity.party or o.ambiguous) and not words["state"].found_in(texts[o.sentence]):
+        if sporty and (entity.party or o.ambiguous) and not words["state"].found_in(texts.spaced(o.sentence)):
             o.why = "sports story: a team, not the state" if entity.party else "sports story: a namesake"
             continue
         negative = entity.negative
@@ -159,7 +171,7 @@ def resolve(reading, words, sport_min):
                 if negative.search(article):
                     o.why = "ambiguous, and negative words in the article"
                     continue
-            if not words["evidence:" + entity.kind].found_in(texts[o.sentence]):
+            if not words["evidence:" + entity.kind].found_in(texts.spaced(o.sentence)):
                 o.why = f"ambiguous, no {entity.kind} evidence in the sentence"
                 continue
         kept.append(o)
@@ -190,11 +202,14 @@ def scores(occs, refs, refer_weight):
     return out, named, referred
 
 
-def stated(occs, entity):
-    """Whether the text names `entity` where it states its subject: the title or the lede."""
-    return any(o.entity is entity and not o.derived and o.role in _STATED for o in occs)
-
-
-def paragraphs(occs, entity):
-    """In how many paragraphs (body, list item or quote) the text names `entity`."""
-    return len({o.block for o in occs if o.entity is entity and not o.derived and o.role in _PARAGRAPHS})
+def placement(occs, entities):
+    """For each of `entities`: whether the text names it where it states its subject (the
+    title or the lede), and in how many paragraphs (body, list item or quote) it is named."""
+    stated, paragraphs = set(), {e: set() for e in entities}
+    for o in occs:
+        if o.entity in paragraphs and not o.derived:
+            if o.role in _STATED:
+                stated.add(o.entity)
+            elif o.role in _PARAGRAPHS:
+                paragraphs[o.entity].add(o.block)
+    return stated, {e: len(b) for e, b in paragraphs.items()}

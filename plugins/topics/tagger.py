@@ -68,16 +68,17 @@ class Tagger:
                                                                      if s >= opts["party_min"]}
         pairs = relations.pair_scores(occs, blocks, reading.texts, self.taxonomy.words["relation"], parties)
         lowest = min(opts["min_score"], opts["single_min"])
+        # Below the lowest threshold a topic is refused whatever else holds: spare the checks.
+        candidates = [(e, s) for e, s in score.items()
+                      if s >= lowest or verdicts is not None or e.name in hinted_names]
+        stated, paragraphs = salience.placement(occs, {e for e, _ in candidates})
         found = {}
-        for entity, s in score.items():
-            if s < lowest and verdicts is None and entity.name not in hinted_names:
-                continue  # refused whatever else holds: spare the checks
-            stated = entity in referred or salience.stated(occs, entity)
-            single = entity.kind in self.taxonomy.referable and stated
+        for entity, s in candidates:
+            single = entity.kind in self.taxonomy.referable and (entity in stated or entity in referred)
             need = opts["single_min"] if single else opts["min_score"]
             # A topic the title and lede do not name must recur in paragraphs of its own.
-            spread = salience.paragraphs(occs, entity) if s >= need and not stated else None
-            passing = spread is not None and spread < opts["spread_min"]
+            spread = None if entity in stated or entity in referred else paragraphs[entity]
+            passing = spread is not None and s >= need and spread < opts["spread_min"]
             given = entity in named and (s >= need and not passing or entity.name in hinted_names)
             if given:
                 found[entity.name] = Detected(entity.name, entity.kind, (), s)
