@@ -5,8 +5,8 @@ Markdown post and a dump are explained alike, from the title and HTML the tagger
 """
 import os
 
-from pelican import Pelican
 from pelican.contents import Article
+from pelican.plugins._utils import load_plugins
 from pelican.readers import Readers
 
 from . import settings as topic_settings
@@ -15,7 +15,8 @@ from .tagger import Tagger
 
 def inspect_topics(path: str, settings: dict) -> str:
     """The tagger's verdicts on one content file, as text for a terminal."""
-    Pelican(settings)  # registers the plugins, so their readers (the dumps reader) are used
+    for plugin in load_plugins(settings):  # so their readers (the dumps reader) are used
+        plugin.register()
     readers = Readers(settings)
     base = os.path.abspath(settings["PATH"])
     source = os.path.abspath(path)

@@ -72,11 +72,13 @@ class Matcher:
     def __init__(self, taxonomy):
         table = {}  # spaced key -> (forms, signals); a plural "s" key beside each
 
-        def add(key, form=None, signals=None):
+        def add(key, form=None, signals=None, shadow=False):
             word = spaced(key)[1:-1]
             for suffix in ("", "s") if word[-1:] != " " else ("",):
                 forms, old, length = table.get(f" {word}{suffix} ", ([], None, 0))
-                if form is not None and all(f.entity is not form.entity for f in forms):
+                if shadow:  # "Americas" is no plural of "America"
+                    forms = []
+                elif form is not None and all(f.entity is not form.entity for f in forms):
                     forms.append(form)
                 # "Turks" is a name of its own and the plural of "Turk": the whole word counts.
                 table[f" {word}{suffix} "] = (forms, old or signals, max(length, len(word)))
@@ -85,7 +87,7 @@ class Matcher:
             for key in variants(form.text):
                 add(key, form)
         for phrase in taxonomy.shadows:  # a phrase that hides the names inside it: no forms
-            add(fold(phrase))
+            add(fold(phrase), shadow=True)
         for phrase, signals in taxonomy.signals.items():
             add(phrase, signals=signals)
         self.automaton = ahocorasick.Automaton()
