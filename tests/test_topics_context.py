@@ -1,26 +1,13 @@
 """Tags a reader can trust: the context decides (sports stories, place names, namesakes),
 relations need a relation, passing mentions stay out, single mentions that matter count.
 Every article here is a small one written for the test."""
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from topics import settings  # noqa: E402
-from topics.tagger import Tagger  # noqa: E402
-from topics.text import fold  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    return Tagger(settings.read({}))
-
-
-def names(tagger, title, *paragraphs, **kw):
-    html = "".join(p if p.startswith("<") else f"<p>{p}</p>" for p in paragraphs)
-    return [d.name for d in tagger.tag(title, html, **kw)]
+from test_topics_tagger import names, tagger  # noqa: F401 (the module's tagger fixture and helper)
+from topics import settings
+from topics.tagger import Tagger
+from topics.text import fold
 
 
 # Sports: national teams are not states, and never form a relation.
@@ -92,47 +79,33 @@ def test_every_shadow_hides_the_names_inside_it(tagger):
 
 # Namesakes: a person, product or film named like a topic needs the topic's own evidence.
 
-def test_a_film_director_named_like_a_tank_is_not_the_tank(tagger):
-    tags = names(tagger, "Abrams returns to the director's chair",
-                 "J.J. Abrams will direct a new science-fiction film for the studio next year.",
-                 "Abrams said the script was finished. Critics loved his last film, and Abrams hopes "
-                 "to shoot in the summer.")
-    assert "M1 Abrams" not in tags
+NAMESAKES = [
+    # (topic, expected, title, paragraphs): a film director, a car, a football team and a
+    # cricket body named like a topic, beside the topic itself
+    ("M1 Abrams", False, "Abrams returns to the director's chair", (
+        "J.J. Abrams will direct a new science-fiction film for the studio next year.",
+        "Abrams said the script was finished. Critics loved his last film, and Abrams hopes to shoot in the summer.")),
+    ("M1 Abrams", True, "Abrams tanks arrive in Ukraine", (
+        "The first Abrams tanks reached Ukraine this week, the Pentagon said.",
+        "Ukraine's army will field the M1A1 Abrams in the spring; the tanks need a lot of fuel.")),
+    ("S-400", False, "The Mercedes S 400 reviewed", (
+        "The Mercedes S 400 is a quiet, comfortable saloon with a strong engine.",
+        "Our test car, a Mercedes-Benz S 400 d, returned good fuel economy on the motorway.")),
+    ("Patriot", False, "Patriots lose again 17-3", (
+        "The New England Patriots lost 17-3 to the Jets, their quarterback sacked five times.",
+        "The Patriots have one touchdown in two games, and their coach called the season a struggle.")),
+    ("Patriot", True, "Germany sends another Patriot battery", (
+        "Germany will send a third Patriot air defence battery to Ukraine, the defence ministry said.",
+        "The Patriot system has intercepted ballistic missiles over Kyiv; Ukraine asks for more interceptors.")),
+    ("ICC", False, "The ICC names its new chairman", (
+        "The ICC board met in Dubai and named a new chairman for the cricket body.",
+        "The ICC will also decide the venue of next year's Champions Trophy, the board said.")),
+]
 
 
-def test_the_tank_is_still_the_tank(tagger):
-    tags = names(tagger, "Abrams tanks arrive in Ukraine",
-                 "The first Abrams tanks reached Ukraine this week, the Pentagon said.",
-                 "Ukraine's army will field the M1A1 Abrams in the spring; the tanks need a lot of fuel.")
-    assert "M1 Abrams" in tags
-
-
-def test_a_car_model_named_like_a_missile_system_is_not_it(tagger):
-    tags = names(tagger, "The Mercedes S 400 reviewed",
-                 "The Mercedes S 400 is a quiet, comfortable saloon with a strong engine.",
-                 "Our test car, a Mercedes-Benz S 400 d, returned good fuel economy on the motorway.")
-    assert "S-400" not in tags
-
-
-def test_a_football_team_named_like_a_missile_is_not_it(tagger):
-    tags = names(tagger, "Patriots lose again 17-3",
-                 "The New England Patriots lost 17-3 to the Jets, their quarterback sacked five times.",
-                 "The Patriots have one touchdown in two games, and their coach called the season a struggle.")
-    assert "Patriot" not in tags
-
-
-def test_the_missile_system_is_still_the_missile_system(tagger):
-    tags = names(tagger, "Germany sends another Patriot battery",
-                 "Germany will send a third Patriot air defence battery to Ukraine, the defence ministry said.",
-                 "The Patriot system has intercepted ballistic missiles over Kyiv; Ukraine asks for more interceptors.")
-    assert "Patriot" in tags
-
-
-def test_a_cricket_council_is_not_the_criminal_court(tagger):
-    tags = names(tagger, "The ICC names its new chairman",
-                 "The ICC board met in Dubai and named a new chairman for the cricket body.",
-                 "The ICC will also decide the venue of next year's Champions Trophy, the board said.")
-    assert "ICC" not in tags
+@pytest.mark.parametrize("topic, expected, title, paragraphs", NAMESAKES)
+def test_a_namesake_needs_the_topic_s_own_evidence(tagger, topic, expected, title, paragraphs):
+    assert (topic in names(tagger, title, *paragraphs)) is expected
 
 
 # Relations need the two parties dealing with each other.
