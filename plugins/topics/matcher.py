@@ -1,5 +1,4 @@
 """One pass of an Aho-Corasick automaton over folded text, then word-boundary and case rules."""
-import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -134,13 +133,12 @@ class Matcher:
                 found.append(Mention(start, last, form))
         if not hints:
             return found, []
-        # A signal inside a name ("security" in "Security Council") is part of the name.
+        # A signal inside a name ("the group" in "the Group of Seven") is part of the name.
         hints.sort()
-        starts = [a for a, _ in spans]
-        signals = []
+        signals, j, n = [], 0, len(spans)
         for start, stop, info in hints:
-            i = bisect.bisect_right(starts, start) - 1  # the last name starting at or before it
-            inside = i >= 0 and spans[i][1] > start and spans[i] != (start, stop)
-            if not inside and not (i + 1 < len(spans) and spans[i + 1][0] < stop):
+            while j < n and spans[j][1] <= start:  # names that end before it: passed
+                j += 1
+            if j == n or spans[j][0] >= stop or spans[j] == (start, stop):
                 signals.append((start, info))
         return found, signals

@@ -124,7 +124,7 @@ def occurrences(blocks, matcher, origins):
             if j == len(mentions):
                 break
     if sport > 1:  # score lines only say "sport" beside sport words ("2-3 weeks" is no score)
-        sport += sum(len(_SCORE.findall(b.text)) for b in blocks)
+        sport += len(_SCORE.findall("\n".join(b.text for b in blocks)))
     return Reading(out, SentenceTexts(spans, folded), refs, sport)
 
 
@@ -148,23 +148,29 @@ def resolve(reading, words, sport_min):
     a country) and no negative word of it anywhere in the article. `words` are the
     taxonomy's word sets."""
     occs, texts = reading.occs, reading.texts
+    states = False  # in a sports story, whether any sentence speaks of states
     if reading.sport >= sport_min:
-        reading.politics = words["cue"].count(texts.article_spaced(), reading.sport)  # enough to compare
+        whole = texts.article_spaced()
+        reading.politics = words["cue"].count(whole, reading.sport)  # enough to compare
         reading.sporty = reading.sport > reading.politics
+        states = reading.sporty and words["state"].found_in(whole)
     sporty = reading.sporty
-    sure = {o.entity for o in occs if not o.ambiguous and not o.why}
-    article, kept = None, []
+    sure = article = None  # worked out for the first ambiguous name that needs them
+    kept = []
     for o in occs:
         if o.why:
             continue
         entity = o.entity
-        if sporty and (entity.party or o.ambiguous) and not words["state"].found_in(texts.spaced(o.sentence)):
+        if sporty and (entity.party or o.ambiguous) and not (
+                states and words["state"].found_in(texts.spaced(o.sentence))):
             o.why = "sports story: a team, not the state" if entity.party else "sports story: a namesake"
             continue
         negative = entity.negative
         if negative is not None and negative.search(texts[o.sentence]):
             o.why = "negative word in the sentence"
             continue
+        if o.ambiguous and sure is None:
+            sure = {o.entity for o in occs if not o.ambiguous and not o.why}
         if o.ambiguous and entity not in sure:
             if negative is not None:
                 article = article if article is not None else texts.article()
@@ -181,12 +187,19 @@ def resolve(reading, words, sport_min):
 def scores(occs, refs, refer_weight):
     """Salience per entity (position-weighted mention count, plus `refer_weight` per
     reference back to it); the entities the text names itself (a country only implied by
-    its weapon is no topic of its own); and those it refers back to."""
-    out, named, referred = {}, set(), set()
+    its weapon is no topic of its own); those it names where it states its subject (the
+    title or the lede) or refers back to; and the (entity, paragraph) pairs of its other
+    mentions (body, list item or quote), from which `paragraphs` counts."""
+    out, named, stated, placed = {}, set(), set(), set()
     for o in occs:
-        out[o.entity] = out.get(o.entity, 0.0) + ROLE_WEIGHTS[o.role] * o.weight
+        entity, role = o.entity, o.role
+        out[entity] = out.get(entity, 0.0) + ROLE_WEIGHTS[role] * o.weight
         if not o.derived:
-            named.add(o.entity)
+            named.add(entity)
+            if role in _STATED:
+                stated.add(entity)
+            elif role in _PARAGRAPHS:
+                placed.add((entity, o.block))
     if refs:
         # Mentions and references are both in text order: walk them side by side.
         last, i, n = {}, 0, len(occs)  # kind -> the last-named entity of that kind
@@ -198,18 +211,10 @@ def scores(occs, refs, refer_weight):
             entity = last.get(ref.kind)
             if entity is not None:
                 out[entity] += ROLE_WEIGHTS[ref.role] * refer_weight
-                referred.add(entity)
-    return out, named, referred
+                stated.add(entity)
+    return out, named, stated, placed
 
 
-def placement(occs, entities):
-    """For each of `entities`: whether the text names it where it states its subject (the
-    title or the lede), and in how many paragraphs (body, list item or quote) it is named."""
-    stated, paragraphs = set(), {e: set() for e in entities}
-    for o in occs:
-        if o.entity in paragraphs and not o.derived:
-            if o.role in _STATED:
-                stated.add(o.entity)
-            elif o.role in _PARAGRAPHS:
-                paragraphs[o.entity].add(o.block)
-    return stated, {e: len(b) for e, b in paragraphs.items()}
+def paragraphs(placed, entity):
+    """In how many paragraphs the text names `entity` (`placed`: from scores)."""
+    return sum(1 for e, _ in placed if e is entity)

@@ -62,23 +62,18 @@ class Tagger:
         blocks = split_blocks(title, content)
         reading = salience.occurrences(blocks, self.matcher, self.taxonomy.origins)
         occs = salience.resolve(reading, self.taxonomy.words, opts["sport_min"])
-        score, named, referred = salience.scores(occs, reading.refs, opts["refer_weight"])
+        score, named, stated, placed = salience.scores(occs, reading.refs, opts["refer_weight"])
         # Only a party salient enough (or hinted) can be a side: the pairs of the others need no evidence.
         parties = None if hinted_names or verdicts is not None else {e for e, s in score.items()
                                                                      if s >= opts["party_min"]}
         pairs = relations.pair_scores(occs, blocks, reading.texts, self.taxonomy.words["relation"], parties)
-        lowest = min(opts["min_score"], opts["single_min"])
-        # Below the lowest threshold a topic is refused whatever else holds: spare the checks.
-        candidates = [(e, s) for e, s in score.items()
-                      if s >= lowest or verdicts is not None or e.name in hinted_names]
-        stated, paragraphs = salience.placement(occs, {e for e, _ in candidates})
         found = {}
-        for entity, s in candidates:
-            single = entity.kind in self.taxonomy.referable and (entity in stated or entity in referred)
+        for entity, s in score.items():
+            single = entity.kind in self.taxonomy.referable and entity in stated
             need = opts["single_min"] if single else opts["min_score"]
             # A topic the title and lede do not name must recur in paragraphs of its own.
-            spread = None if entity in stated or entity in referred else paragraphs[entity]
-            passing = spread is not None and s >= need and spread < opts["spread_min"]
+            spread = salience.paragraphs(placed, entity) if s >= need and entity not in stated else None
+            passing = spread is not None and spread < opts["spread_min"]
             given = entity in named and (s >= need and not passing or entity.name in hinted_names)
             if given:
                 found[entity.name] = Detected(entity.name, entity.kind, (), s)
