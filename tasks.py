@@ -27,6 +27,7 @@ PUBLISH_SETTINGS = "publishconf.py"
 WATCHED = ("content/**/*", "theme/**/*", "plugins/**/*", "pelicanconf.py")
 # Statuses of contract 5 that mean "this dump is accounted for on the site".
 ACCOUNTED = {"published", "duplicate"}
+DUMP_SUFFIXES = {".txt", ".html", ".htm"}  # what the dumps reader reads; other files are posts
 
 PATH_HELP = {
     "content": f"folder of posts and dumps to build (default: {CONTENT})",
@@ -161,9 +162,10 @@ def test(c, args=""):
         c.run(shlex.join(["bash", ".ci/run", *shlex.split(args)]), pty=False)
 
 
-@task(help={"path": "the dump to explain", "settings": f"settings file (default: {SETTINGS})"})
+@task(help={"path": "the dump or post to explain", "settings": f"settings file (default: {SETTINGS})"})
 def inspect(c, path, settings=SETTINGS):
-    """Show what cleaning kept and removed from one dump, and which rule removed each part."""
+    """Show what cleaning kept and removed from one dump, and which rule removed each part;
+    then, when the site tags, why each topic was given or refused (mentions, where, score)."""
     from pelican.settings import read_settings
 
     # Invoke hands a positional `--help` to the task as PATH: point at the form that works.
@@ -175,6 +177,19 @@ def inspect(c, path, settings=SETTINGS):
     for plugin_path in pelican_settings["PLUGIN_PATHS"]:
         if plugin_path not in sys.path:
             sys.path.insert(0, plugin_path)
-    from dumps.inspect import inspect_dump
+    if not Path(path).resolve().is_relative_to(Path(pelican_settings["PATH"]).resolve()):
+        # A file of another content folder (a corpus): read as that folder's build would.
+        from dumps.settings import dumps_settings
 
-    print(inspect_dump(path, pelican_settings))
+        folder = dumps_settings(pelican_settings)["folder"]
+        root = next((p.parent for p in Path(path).resolve().parents if p.name == folder), None)
+        if root is not None:
+            pelican_settings = {**pelican_settings, "PATH": str(root)}
+    if Path(path).suffix.lower() in DUMP_SUFFIXES:
+        from dumps.inspect import inspect_dump
+
+        print(inspect_dump(path, pelican_settings))
+    if "topics" in (pelican_settings.get("PLUGINS") or []):
+        from topics.inspect import inspect_topics
+
+        print(inspect_topics(path, pelican_settings))

@@ -6,10 +6,10 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from .text import fold
+from .text import fold, spaced
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -50,12 +50,14 @@ def case_ok(rule, span):
 
 
 class _Key(NamedTuple):
-    """What find needs of one automaton key (a folded spelling), worked out once."""
+    """What find needs of one automaton key (a spaced-out spelling), worked out once."""
 
-    length: int
+    length: int  # of the key, both spaces included
+    word: int  # of the word itself, without a plural "s"
     case_rule: int | None  # the case rule all its forms share, None if they differ
-    forms: tuple  # its forms (a shadow has none); if several, of different entities
+    forms: tuple  # its forms (a shadow or a signal has none); if several, of different entities
     mentioned: tuple  # the forms a mention stands for: ambiguous if several
+    signals: object  # the taxonomy.Signals it gives (a sport term, a reference back), or None
 
 
 def _as_mentioned(forms):
@@ -67,51 +69,76 @@ def _as_mentioned(forms):
 
 class Matcher:
     def __init__(self, taxonomy):
-        table = {}
+        table = {}  # spaced key -> (forms, signals); a plural "s" key beside each
+
+        def add(key, form=None, signals=None, shadow=False):
+            word = spaced(key)[1:-1]
+            for suffix in ("", "s") if word[-1:] != " " else ("",):
+                forms, old, length = table.get(f" {word}{suffix} ", ([], None, 0))
+                if shadow:  # "Americas" is no plural of "America"
+                    forms = []
+                elif form is not None and all(f.entity is not form.entity for f in forms):
+                    forms.append(form)
+                # "Turks" is a name of its own and the plural of "Turk": the whole word counts.
+                table[f" {word}{suffix} "] = (forms, old or signals, max(length, len(word)))
+
         for form in taxonomy.forms:
             for key in variants(form.text):
-                forms = table.setdefault(key, [])
-                if all(f.entity is not form.entity for f in forms):
-                    forms.append(form)
+                add(key, form)
         for phrase in taxonomy.shadows:  # a phrase that hides the names inside it: no forms
-            table.setdefault(fold(phrase), [])
+            add(fold(phrase), shadow=True)
+        for phrase, signals in taxonomy.signals.items():
+            add(phrase, signals=signals)
         self.automaton = ahocorasick.Automaton()
-        for key, forms in table.items():
-            rules = {_case_rule(f.text) for f in forms} or {_ANY}  # a shadow: any case
+        for key, (forms, signals, word) in table.items():
+            rules = {_case_rule(f.text) for f in forms} or {_ANY}  # a shadow or signal: any case
             rule = rules.pop() if len(rules) == 1 else None
-            self.automaton.add_word(key, _Key(len(key), rule, tuple(forms), _as_mentioned(forms)))
+            self.automaton.add_word(key, _Key(len(key), word, rule, tuple(forms), _as_mentioned(forms), signals))
         self.automaton.make_automaton()
 
-    def find(self, text):
-        """Mentions in `text`, leftmost-longest, one per span; possessives ("Russia's")
-        and plurals ("S-400s") count as the name itself."""
-        folded = fold(text)
-        n = len(folded)
-        candidates = []
-        for end, (length, rule, forms, mentioned) in self.automaton.iter(folded):
-            start, stop = end - length + 1, end + 1
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            if stop < n and folded[stop].isalnum():
-                if not (folded[stop] == "s" and (stop + 1 == n or not folded[stop + 1].isalnum())):
-                    continue
-            span = text[start:stop]
+    def find(self, text, folded=None):
+        """Mentions in `text` (whose fold() is `folded`, if the caller has it), leftmost-
+        longest, one per span, and the signals found between them; possessives
+        ("Russia's") and plurals ("S-400s", "goals") count as the word itself. A signal
+        is (its start, its taxonomy.Signals)."""
+        candidates, hints = [], []
+        keys = self.automaton.iter(spaced(fold(text) if folded is None else folded))
+        for end, (length, word, rule, forms, mentioned, signals) in keys:
+            start = end - length + 1  # the key's first space is the character before the word
+            stop = start + word
             if rule is None:  # forms with different case rules: keep those the span meets
+                span = text[start:stop]
                 kept = [f for f in forms if case_ok(_case_rule(f.text), span)]
-                if not kept:
+                if not kept and not signals:
                     continue
                 mentioned = _as_mentioned(kept)
-            elif not case_ok(rule, span):
-                continue
-            candidates.append((start, -stop, mentioned))
+            elif rule != _ANY and not case_ok(rule, text[start:stop]):
+                if not signals:
+                    continue
+                mentioned = ()
+            if mentioned or not signals:  # a name or a shadow
+                candidates.append((start, -stop, mentioned))
+            if signals:
+                hints.append((start, stop, signals))
         # A span is one automaton key, so no two candidates share both start and stop:
         # the plain tuple sort never compares their forms.
         candidates.sort()
-        found, last = [], -1
+        found, spans, last = [], [], -1
         for start, neg_stop, mentioned in candidates:
             if start < last:
                 continue
             last = -neg_stop
+            spans.append((start, last))
             for form in mentioned:
                 found.append(Mention(start, last, form))
-        return found
+        if not hints:
+            return found, []
+        # A signal inside a name ("the group" in "the Group of Seven") is part of the name.
+        hints.sort()
+        signals, j, n = [], 0, len(spans)
+        for start, stop, info in hints:
+            while j < n and spans[j][1] <= start:  # names that end before it: passed
+                j += 1
+            if j == n or spans[j][0] >= stop or spans[j] == (start, stop):
+                signals.append((start, info))
+        return found, signals

@@ -13,9 +13,13 @@ def relation_name(a, b):
     return f"{first}-{second} relations"
 
 
-def pair_scores(occs, blocks):
-    """Evidence per unordered pair of parties: sentences holding both (weighted by
-    position), compounds "X-Y" and "between X and Y"."""
+def pair_scores(occs, blocks, texts, words, parties=None):
+    """Evidence per unordered pair of parties that the text shows dealing with each other:
+    a title naming both, a sentence naming both with a relation word ("talks", "sanctions",
+    "accused": the `words` set, looked up in the folded sentence `texts`), compounds "X-Y"
+    and "between X and Y". Two states that merely share a sentence are not related.
+    `parties`, if given, are the only entities that could be a side (the others are
+    passing mentions): pairs with another are not scored, though it shares the weight."""
     out = {}
 
     def add(a, b, amount):
@@ -31,10 +35,14 @@ def pair_scores(occs, blocks):
         if len(group) < 2:  # one mention pairs with nothing
             continue
         present = {o.entity for o in group}
-        # A sentence listing six states ties none of them to another: share its weight.
-        weight = ROLE_WEIGHTS[group[0].role] / max(1, len(present) - 1)
-        for a, b in combinations(present, 2):
-            add(a, b, weight)
+        sides = present if parties is None else present & parties
+        if len(sides) < 2:  # "Turkey ... Ankara": one party, or one that could be a side
+            continue
+        if group[0].role == "title" or words.found_in(texts.spaced(group[0].sentence)):
+            # A sentence listing six states ties none of them to another: share its weight.
+            weight = ROLE_WEIGHTS[group[0].role] / max(1, len(present) - 1)
+            for a, b in combinations(sides, 2):
+                add(a, b, weight)
         text = blocks[group[0].block].text  # a sentence lies within one block
         for x, y in zip(group, group[1:]):
             if x.entity is y.entity:

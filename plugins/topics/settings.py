@@ -6,6 +6,11 @@ DEFAULTS = MappingProxyType({
     "min_score": 3.5,  # salience a topic needs: more than a passing mention
     "relation_min": 2.0,  # pair evidence a relation needs (a shared sentence counts 1)
     "party_min": 3.5,  # salience each side of a relation needs
+    "single_min": 2.0,  # salience of an agreement, operation, organisation or group named
+    #                     in the title or lede, or referred back to ("the agreement")
+    "refer_weight": 1.0,  # what one reference back counts, as a mention in the same place
+    "spread_min": 2,  # paragraphs a topic the title and lede do not name must be named in
+    "sport_min": 4,  # sport words and score lines that make a story a sports one
     "aliases": {},  # extra spellings: {"Turkiye": "Turkey"}
     "block": [],  # topics never emitted
     "data_dir": None,  # another folder of taxonomy YAML (default: the plugin's data/)

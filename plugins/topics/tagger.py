@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from . import relations, salience, taxonomy
+from . import explain, relations, salience, taxonomy
 from .matcher import Matcher
 from .text import blocks as split_blocks
 
@@ -55,31 +55,61 @@ class Tagger:
         first, second = sorted((a.name, b.name), key=str.casefold)
         return Detected(relations.relation_name(a.name, b.name), "relation", (first, second), score)
 
+    def _found(self, title, content, hinted_names, verdicts=None):
+        """{name: Detected} of the topics the text is about; with a `verdicts` list, one
+        line of evidence per topic considered, given or refused, is added to it."""
+        opts = self.options
+        blocks = split_blocks(title, content)
+        reading = salience.occurrences(blocks, self.matcher, self.taxonomy.origins)
+        occs = salience.resolve(reading, self.taxonomy.words, opts["sport_min"])
+        score, named, stated, placed = salience.scores(occs, reading.refs, opts["refer_weight"])
+        # Only a party salient enough (or hinted) can be a side: the pairs of the others need no evidence.
+        parties = None if hinted_names or verdicts is not None else {e for e, s in score.items()
+                                                                     if s >= opts["party_min"]}
+        pairs = relations.pair_scores(occs, blocks, reading.texts, self.taxonomy.words["relation"], parties)
+        found = {}
+        for entity, s in score.items():
+            single = entity.kind in self.taxonomy.referable and entity in stated
+            need = opts["single_min"] if single else opts["min_score"]
+            # A topic the title and lede do not name must recur in paragraphs of its own.
+            spread = salience.paragraphs(placed, entity) if s >= need and entity not in stated else None
+            passing = spread is not None and spread < opts["spread_min"]
+            given = entity in named and (s >= need and not passing or entity.name in hinted_names)
+            if given:
+                found[entity.name] = Detected(entity.name, entity.kind, (), s)
+            if verdicts is not None:
+                verdicts.append(explain.topic(entity, s, need, given, reading, named, spread if passing else None))
+        for pair, evidence in pairs.items():
+            a, b = sorted(pair, key=lambda e: e.name)
+            weaker = min(score[a], score[b])
+            evident = weaker >= opts["party_min"] and evidence >= opts["relation_min"]
+            if evident or hinted_names or verdicts is not None:  # else no need to name the relation
+                rel = self._relation(a, b, evidence + weaker)
+                if evident or rel.name in hinted_names:
+                    found[rel.name] = rel
+                if verdicts is not None:
+                    verdicts.append(explain.relation(rel.name, evidence, weaker, opts, rel.name in found))
+        if verdicts is not None:
+            verdicts += explain.unscored(reading, score)
+            verdicts.append(explain.story(reading))
+        return found
+
+    def explain(self, title, content):
+        """Why each topic the text names was given or refused, as lines for a terminal:
+        the kind of story first, then the topics given and refused, best scores first."""
+        verdicts = []
+        self._found(title, content, set(), verdicts)
+        story = verdicts.pop()
+        return [story] + [line for _, _, line in sorted(verdicts, key=lambda v: (not v[0], -v[1]))]
+
     def tag(self, title, content, hints=(), add=(), remove=(), own=()):
         """Ranked topics for one article. `hints` (the source page's own tags) only help a
         topic the text mentions; `add`/`remove` (editor overrides) and `own` (a Markdown
         post's Tags:) are kept as the editor wrote them, canonicalised."""
         opts = self.options
-        blocks = split_blocks(title, content)
-        occs, sentence_texts = salience.occurrences(blocks, self.matcher, self.taxonomy.origins)
-        occs = salience.resolve(occs, sentence_texts, self.taxonomy.cues)
-        score, named = salience.scores(occs)
-        pairs = relations.pair_scores(occs, blocks)
-
         hinted = [self.canonical(h) for h in hints]
         hinted_names = {h.name for h in hinted if h}
-        found = {}
-        for entity, s in score.items():
-            if entity in named and (s >= opts["min_score"] or entity.name in hinted_names):
-                found[entity.name] = Detected(entity.name, entity.kind, (), s)
-        for pair, evidence in pairs.items():
-            a, b = sorted(pair, key=lambda e: e.name)
-            weaker = min(score[a], score[b])
-            evident = weaker >= opts["party_min"] and evidence >= opts["relation_min"]
-            if evident or hinted_names:  # else no need to name the relation
-                rel = self._relation(a, b, evidence + weaker)
-                if evident or rel.name in hinted_names:
-                    found[rel.name] = rel
+        found = self._found(title, content, hinted_names)
         ranked = sorted(found.values(), key=lambda d: (-d.score, d.name))
 
         forced = [d for d in (self.canonical(t) or Detected(" ".join(str(t).split()), "other")

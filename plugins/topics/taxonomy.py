@@ -2,10 +2,11 @@
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
-from .text import fold
+from .text import WordSet, fold
 
 DATA = Path(__file__).parent / "data"
 # libyaml's loader when PyYAML has it (its wheels do): the data loads 8x faster.
@@ -49,7 +50,9 @@ class Taxonomy:
     forms: list = field(default_factory=list)
     origins: dict = field(default_factory=dict)  # system or group Entity -> its country Entity
     shadows: list = field(default_factory=list)
-    cues: re.Pattern | None = None
+    signals: dict = field(default_factory=dict)  # folded word or phrase -> its Signals
+    words: dict = field(default_factory=dict)  # "cue", "relation", "state", "evidence:KIND" -> WordSet
+    referable: frozenset = frozenset()  # kinds that "the agreement", "the group"... refer back to
     _index: dict = field(default_factory=dict)  # folded spelling -> Entity
 
     def lookup(self, name):
@@ -64,6 +67,40 @@ def words_pattern(words):
         return None
     alternatives = "|".join(sorted((re.escape(fold(w)) for w in words), key=len, reverse=True))
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+class Signals(NamedTuple):
+    """What a word or phrase found in the pass over the text signals: a sport term, or a
+    reference back ("the agreement") to the last-named topic of some kinds."""
+
+    sport: bool
+    refers: tuple  # the kinds it refers back to
+
+
+def context_words(context):
+    """(signals, word sets) from context.yaml. Signals ({folded phrase: Signals}) are found
+    in the same pass as the names: sport terms (sport.terms) and references back (refers).
+    Word sets are looked up only in the sentences that need them: "cue" (politics),
+    "relation" (two parties dealing), "state" (sport.state) and "evidence:KIND" (supports
+    an ambiguous name of that kind; a kind without words of its own takes the cues)."""
+    cues = context.get("cues") or []
+    sport = context.get("sport") or {}
+    groups = {"cue": cues, "relation": context.get("relations") or [], "state": sport.get("state") or []}
+    groups.update({f"evidence:{kind}": cues for kind in KINDS})
+    refers = {}
+    for key, target in (("evidence", groups), ("refers", refers)):
+        for kind, words in (context.get(key) or {}).items():
+            if kind not in KINDS:
+                raise ValueError(f"context.yaml: {key}: unknown kind {kind!r}")
+            target[f"evidence:{kind}" if key == "evidence" else kind] = words or []
+    out = {}
+    for word in sport.get("terms") or []:
+        out[fold(word)] = (True, set())
+    for kind, words in refers.items():
+        for word in words:
+            out.setdefault(fold(word), (False, set()))[1].add(kind)
+    signals = {word: Signals(is_sport, tuple(sorted(kinds))) for word, (is_sport, kinds) in out.items()}
+    return signals, {name: WordSet(words) for name, words in groups.items()}
 
 
 def _entries(path, default_kind):
@@ -116,7 +153,8 @@ def load(data_dir=DATA, aliases=None, block=()):
         tax.forms.append(Form(alias, entity, 1.0, False))
     context = yaml.load((Path(data_dir) / "context.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
     tax.shadows = list(context.get("shadows", []))
-    tax.cues = words_pattern(context.get("cues", []))
+    tax.signals, tax.words = context_words(context)
+    tax.referable = frozenset(context.get("refers") or {})
     for form in tax.forms:
         tax._index.setdefault(" ".join(fold(form.text).replace("-", " ").split()), form.entity)
     return tax
