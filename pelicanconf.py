@@ -11,7 +11,7 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dumps", "topics", "feeds", "seo", "archives", "incremental"]
+PLUGINS = ["dumps", "topics", "maps", "feeds", "seo", "archives", "incremental"]
 THEME = "theme"
 
 PAGE_PATHS = ["pages"]
