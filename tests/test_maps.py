@@ -164,19 +164,24 @@ def test_geometry_is_small():
     assert json.loads(world.GEOMETRY.read_text("utf-8"))["width"] == 1000
 
 
-def test_shades_follow_a_log_scale():
-    assert [draw.level(n, 100) for n in (1, 3, 10, 30, 100)] == [1, 2, 3, 4, 5]
-    assert draw.level(1, 1) == 3  # one article each: one middle shade
-    assert draw._legend([1, 1, 3, 10, 12, 100], 100) == (("c1", "1"), ("c2", "3"), ("c3", "10–12"), ("c5", "100"))
+def test_shades_follow_a_log_scale_from_the_least_to_the_most():
+    assert [draw.level(n, 1, 100) for n in (1, 3, 10, 30, 100)] == [1, 2, 3, 4, 5]
+    assert [draw.level(n, 40, 80) for n in (40, 50, 57, 67, 80)] == [1, 2, 3, 4, 5]
+    assert draw.level(7, 7, 7) == 3  # all alike: one middle shade
+    assert draw._legend([1, 1, 3, 10, 12, 100]) == (("c1", "1"), ("c2", "3"), ("c3", "10–12"), ("c5", "100"))
 
 
-def test_country_codes_read_fast_agree_with_yaml(tmp_path):
+def test_country_codes_read_fast_agree_with_yaml(tmp_path, monkeypatch):
     """world.codes reads the taxonomy's countries with a regex when every entry has the
     generated layout, and parses the YAML when one does not: both give the same answer."""
     real = ROOT / "plugins/topics/data/countries.yaml"
     parsed = {e["name"]: e["iso"] for e in yaml.safe_load(real.read_text("utf-8"))}
-    assert world._codes(real, 0) == parsed
+    with monkeypatch.context() as patch:
+        patch.setattr(world.yaml, "load", lambda *a, **k: pytest.fail("the taxonomy's own layout was parsed as YAML"))
+        assert world._codes(real, 0) == parsed
     edited = tmp_path / "countries.yaml"
-    edited.write_text(real.read_text("utf-8") + '- name: "Atlantis: the lost"\n  iso: AX\n', "utf-8")
+    edited.write_text(real.read_text("utf-8") + '- name: "Atlantis: the lost"\n  iso: AX\n- iso: NO\n  name: Nowhere\n',
+                      "utf-8")
+    # YAML reads a bare NO as false: the regex must not take that entry as a code either.
     assert world._codes(edited, 0) == {**parsed, "Atlantis: the lost": "AX"}
     assert world.codes({"TOPICS": {"data_dir": str(tmp_path)}})["Atlantis: the lost"] == "AX"

@@ -33,13 +33,13 @@ class Drawn:
 NOTHING = Drawn(Markup(""))
 
 
-def level(count: int, most: int) -> int:
-    """1 to LEVELS on a log scale of `count` against the busiest `most`: coverage is skewed
+def level(count: int, least: int, most: int) -> int:
+    """1 to LEVELS on a log scale from the least to the most articles: coverage is skewed
     (a few countries in hundreds of articles, most in a handful), so a linear scale would
-    leave all but the busiest in the palest shade."""
-    if most <= 1:
+    leave all but the busiest in the palest shade; counts all alike get the middle one."""
+    if most <= least:
         return (LEVELS + 1) // 2
-    return 1 + round((LEVELS - 1) * math.log(max(count, 1)) / math.log(most))
+    return 1 + round((LEVELS - 1) * math.log(count / least) / math.log(most / least))
 
 
 def _rank(topic):
@@ -50,12 +50,18 @@ def _articles(count: int) -> str:
     return f"{count} article{'s' if count != 1 else ''}"
 
 
-def _legend(counts: list, most: int) -> tuple:
+def _levels(counts: list):
+    """level() with the least and most of `counts`: a count's shade or width among them."""
+    least, most = min(counts, default=1), max(counts, default=1)
+    return lambda count: level(count, least, most)
+
+
+def _legend(counts: list) -> tuple:
     """[(class, "2–3")] for the levels in use, each with the counts it covers."""
-    spans = {}
+    shade, spans = _levels(counts), {}
     for count in counts:
-        low, high = spans.get(level(count, most), (count, count))
-        spans[level(count, most)] = (min(low, count), max(high, count))
+        low, high = spans.get(shade(count), (count, count))
+        spans[shade(count)] = (min(low, count), max(high, count))
     return tuple((f"c{n}", str(low) if low == high else f"{low}–{high}") for n, (low, high) in sorted(spans.items()))
 
 
@@ -73,13 +79,13 @@ class Maps:
 
     def _svg(self, label: str, parts: list) -> Markup:
         w = self.world
-        return Markup(f'<svg class="map" viewBox="0 0 {w.width} {w.height}" role="group" aria-label="{escape(label)}">'
+        return Markup(f'<svg class="map" viewBox="0 0 {w.width} {w.height}" aria-label="{escape(label)}">'
                       + "".join(parts) + "</svg>")
 
     def _shape(self, code: str, cls: str) -> str:
         if code in self.world.dots:
             x, y = self.world.centres[code]
-            return f'<circle class="{cls} dot" cx="{x:g}" cy="{y:g}" r="{DOT_RADIUS}"/>'
+            return f'<circle class="{cls} dot" cx="{x:.0f}" cy="{y:.0f}" r="{DOT_RADIUS}"/>'
         return f'<path class="{cls}" d="{self.world.shapes[code]}"/>'
 
     def _line(self, a: str, b: str, cls: str) -> str:
@@ -91,7 +97,7 @@ class Maps:
         if ny > 0 or (ny == 0 and nx > 0):
             nx, ny = -nx, -ny
         cx, cy = (x1 + x2) / 2 + BEND * nx, (y1 + y2) / 2 + BEND * ny
-        return f'<path class="{cls}" d="M{x1:g} {y1:g}Q{cx:.1f} {cy:.1f} {x2:g} {y2:g}"/>'
+        return f'<path class="{cls}" d="M{x1:.0f} {y1:.0f}Q{cx:.0f} {cy:.0f} {x2:.0f} {y2:.0f}"/>'
 
     @staticmethod
     def _link(siteurl: str, topic, body: str) -> str:
@@ -124,28 +130,30 @@ class Maps:
                   if getattr(t, "kind", None) == "country" and (code := self.place(t))]
         if not placed:
             return NOTHING
-        most = max(t.count for t, _ in placed)
+        counts = [t.count for t, _ in placed]
+        shade = _levels(counts)
         relations = self._relations(topics)
-        busiest = max((t.count for t, _, _ in relations), default=1)
+        width = _levels([t.count for t, _, _ in relations])
         parts = [f'<path class="land" d="{self.world.land({code for _, code in placed})}"/>',
-                 *self._countries(siteurl, placed, lambda t: f"c{level(t.count, most)}")]
-        parts += [self._link(siteurl, t, self._line(a, b, f"rel w{level(t.count, busiest)}")) for t, a, b in relations]
+                 *self._countries(siteurl, placed, lambda t: f"c{shade(t.count)}")]
+        parts += [self._link(siteurl, t, self._line(a, b, f"rel w{width(t.count)}")) for t, a, b in relations]
         return Drawn(self._svg("Map of the countries and relations we cover", parts),
-                     _legend([t.count for t, _ in placed], most), len(placed), len(relations))
+                     _legend(counts), len(placed), len(relations))
 
     def relations(self, topic, siteurl: str = "") -> Drawn:
         """A country page's map: the country, its relations as lines, its partners linked."""
-        own = self.place(topic)
+        if getattr(topic, "kind", None) != "country" or (own := self.place(topic)) is None:
+            return NOTHING
         relations = self._relations(getattr(topic, "relations", ()))
-        if own is None or getattr(topic, "kind", None) != "country" or not relations:
+        if not relations:
             return NOTHING
         partners = {}
         for relation, a, b in relations:
             other = relation.countries[1] if a == own else relation.countries[0]
             partners.setdefault(other, b if a == own else a)
-        busiest = max(t.count for t, _, _ in relations)
+        width = _levels([t.count for t, _, _ in relations])
         parts = [f'<path class="land" d="{self.world.land({own, *partners.values()})}"/>',
                  self._shape(own, "self"),
                  *self._countries(siteurl, list(partners.items()), lambda t: "partner")]
-        parts += [self._link(siteurl, t, self._line(a, b, f"rel w{level(t.count, busiest)}")) for t, a, b in relations]
+        parts += [self._link(siteurl, t, self._line(a, b, f"rel w{width(t.count)}")) for t, a, b in relations]
         return Drawn(self._svg(f"Map of the relations of {topic.name}", parts), (), 1 + len(partners), len(relations))

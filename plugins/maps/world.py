@@ -58,8 +58,9 @@ def world(path: Path = GEOMETRY) -> World:
     return _world(path, path.stat().st_mtime_ns)
 
 
-# An entry as build_countries.py writes it: "- iso: TR" then "  name: Turkey", plain scalars.
-_ENTRY = re.compile(r"^- iso: ([A-Z]{2})\n  name: ([^\W\d_][^\n#:'\"]*?) *$", re.M)
+# An entry as build_countries.py writes it: "- iso: TR" then "  name: Turkey", plain scalars
+# ('NO' quoted: YAML 1.1 reads a bare NO or ON as a boolean).
+_ENTRY = re.compile(r"^- iso: (?:'([A-Z]{2})'|(?!NO|ON)([A-Z]{2}))\n  name: ([^\W\d_][^\n#:'\"]*?) *$", re.M)
 _ENTRIES = re.compile(r"^- ", re.M)
 
 
@@ -70,7 +71,7 @@ def _codes(path: Path, stamp: int) -> dict:
     text = path.read_text("utf-8")
     found = _ENTRY.findall(text)
     if len(found) == len(_ENTRIES.findall(text)):
-        return {name: iso for iso, name in found}
+        return {name: quoted or bare for quoted, bare, name in found}
     entries = yaml.load(text, Loader=_LOADER) or []
     return {e["name"]: e["iso"] for e in entries if isinstance(e, dict) and e.get("iso") and e.get("name")}
 
