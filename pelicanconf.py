@@ -13,7 +13,7 @@ DEFAULT_LANG = "en"
 PLUGIN_PATHS = ["plugins"]
 # Pelican runs a signal's receivers in this order: search indexes the pages that
 # incremental writes when the build finishes, so it comes after it.
-PLUGINS = ["dumps", "topics", "feeds", "seo", "archives", "incremental", "search"]
+PLUGINS = ["dumps", "topics", "maps", "feeds", "seo", "archives", "incremental", "search"]
 THEME = "theme"
 
 PAGE_PATHS = ["pages"]

@@ -5,9 +5,10 @@ index from plugins/search).
 The site is served on 127.0.0.1 by a Python thread; tests/browser/check.mjs visits every page
 once and writes what it saw as JSON; the tests here assert on that, one acceptance point each:
 no serious or critical axe violation (light and dark mode), no horizontal scrolling at 390 and
-320 px, no request to another host, and searching "S-400" finds articles. It also takes the
-README's article screenshot: `UPDATE_SCREENSHOT=1 pytest tests/test_browser.py` rewrites
-docs/screenshot-article.png.
+320 px, no request to another host, searching "S-400" finds articles, and on /topics/ the
+keyboard reaches a country on the world map (issue 18) and Enter opens its page. It also takes
+the README's screenshots: `UPDATE_SCREENSHOT=1 pytest tests/test_browser.py` rewrites
+docs/screenshot-article.png and docs/screenshot-map.png.
 
 chromium, node and `npm ci --prefix .ci/node` are installed by .ci/run. Where one is missing
 these tests fail (not skip) and say what to install: they are the theme's acceptance tests.
@@ -34,6 +35,9 @@ CHECK = ROOT / "tests" / "browser" / "check.mjs"
 NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
 SCREENSHOT = ROOT / "docs" / "screenshot-article.png"
 SCREENSHOT_SIZE = (1000, 1100)
+MAP_SCREENSHOT = ROOT / "docs" / "screenshot-map.png"
+MAP_SELECTOR = "figure.world-map"  # the map and its caption (plugins/maps, theme/templates/tags.html)
+MAP_COLOURS = 64  # the README's map is a palette PNG: a map has few colours, and this keeps it small
 # The newsletter's own sample dump: its article is the one the acceptance checks and shows.
 SAMPLE_DUMP = "000_4a07e67777452828.txt"
 QUERY = "S-400"
@@ -48,6 +52,7 @@ PAGES = {
     "article": None,
     "topics": "/topics/",
     "topic": "/topics/nato/",
+    "country": "/topics/turkey/",  # a country page: the map of its relations
     "search": "/search/",
     "archives": "/archives/",
     "about": "/about/",
@@ -137,8 +142,13 @@ def browser(built_site, tmp_path_factory):
             "base": base, "chromium": chromium, "widths": list(WIDTHS),
             "pages": [*paths.values(), GUARD_PATH],
             "search": {"path": PAGES["search"], "query": QUERY},
-            "screenshot": {"path": paths["article"], "file": str(work / "article.png"),
-                           "width": SCREENSHOT_SIZE[0], "height": SCREENSHOT_SIZE[1]},
+            "keyboard": {"path": PAGES["topics"], "within": "svg.map", "maxTabs": 80},
+            "screenshots": {
+                "article": {"path": paths["article"], "file": str(work / "article.png"),
+                            "width": SCREENSHOT_SIZE[0], "height": SCREENSHOT_SIZE[1]},
+                "map": {"path": PAGES["topics"], "file": str(work / "map.png"), "selector": MAP_SELECTOR,
+                        "width": SCREENSHOT_SIZE[0], "height": 900},
+            },
         }
         (work / "config.json").write_text(json.dumps(config), "utf-8")
         result = subprocess.run([node, str(CHECK), str(work / "config.json"), str(work / "out.json")],
@@ -225,6 +235,44 @@ def test_search_results_have_no_serious_axe_violation(browser):
     assert serious_violations(browser["search"]) == []
 
 
+# -- the world map (issue 18) -----------------------------------------------------------------
+
+def test_keyboard_reaches_a_country_on_the_map_and_enter_opens_its_page(browser, built_site):
+    """Tab from the top of /topics/ lands on a country of the map, named "<country>: N
+    article(s)", visibly focused; Enter opens that country's topic page."""
+    keyboard = browser["keyboard"]
+    focused = keyboard["focused"]
+    assert focused, f"{keyboard['tabs']} presses of Tab never reached a link on the map"
+    name, count = re.fullmatch(r"(.+): (\d+) articles?", focused["title"]).groups()
+    assert keyboard["nameMatches"], f"the link's accessible name is not {focused['title']!r}"
+    # Busiest country first: the first stop is the country with most articles.
+    topics = (built_site / "topics" / "index.html").read_text("utf-8")
+    counts = [int(c) for c in re.findall(r"<title>[^<]+: (\d+) articles?</title><(?:path|circle) class=\"c\d", topics)]
+    assert int(count) == max(counts)
+    assert focused["focused"] and not keyboard["unfocused"]["focused"] and keyboard["refocused"]
+    assert (focused["fill"], focused["outline"]) != (keyboard["unfocused"]["fill"], keyboard["unfocused"]["outline"]), \
+        "focus does not show on the map"
+    assert focused["outline"] != "none"
+    assert keyboard["after"]["path"] == focused["href"] and keyboard["after"]["h1"] == name
+    assert keyboard["errors"] == [] and foreign_requests(keyboard, browser["base"]) == []
+
+
+def test_map_screenshot_is_a_real_map(browser):
+    """The browser's picture of /topics/'s map; UPDATE_SCREENSHOT=1 commits it to docs/ (as a
+    palette PNG)."""
+    shot = Path(browser["screenshots"]["map"]["file"])
+    assert Image.open(shot).width >= 600
+    assert_not_blank(shot)
+    if os.environ.get("UPDATE_SCREENSHOT") == "1":
+        Image.open(shot).convert("RGB").quantize(MAP_COLOURS).save(MAP_SCREENSHOT, optimize=True)
+
+
+def test_readme_shows_the_map_screenshot():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"]({MAP_SCREENSHOT.relative_to(ROOT).as_posix()})" in readme
+    assert_not_blank(MAP_SCREENSHOT)
+
+
 # -- the checks themselves ------------------------------------------------------------------
 
 def test_the_checks_catch_a_faulty_page(browser):
@@ -240,7 +288,7 @@ def test_the_checks_catch_a_faulty_page(browser):
 
 def test_article_screenshot_is_a_real_page(browser):
     """The browser's screenshot of the sample article; UPDATE_SCREENSHOT=1 commits it to docs/."""
-    shot = Path(browser["screenshot"]["file"])
+    shot = Path(browser["screenshots"]["article"]["file"])
     assert Image.open(shot).size == SCREENSHOT_SIZE
     assert_not_blank(shot)
     if os.environ.get("UPDATE_SCREENSHOT") == "1":

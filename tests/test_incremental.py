@@ -417,7 +417,7 @@ def test_the_incremental_writer_writes_what_pelicans_own_writer_writes(tmp_path,
     build(tmp_path / "content", tmp_path / "parallel", tmp_path / "c1", INCREMENTAL={"workers": 2},
           RELATIVE_URLS=relative)
     build(tmp_path / "content", tmp_path / "pelican", tmp_path / "c2",
-          PLUGINS=["dumps", "topics", "feeds", "seo"], RELATIVE_URLS=relative)
+          PLUGINS=["dumps", "topics", "maps", "feeds", "seo"], RELATIVE_URLS=relative)
     ours, pelicans = tree(tmp_path / "parallel"), tree(tmp_path / "pelican")
     assert sum(name.endswith(".html") for name in ours) > parallel.MIN_PAGES
     assert ours.keys() == pelicans.keys()

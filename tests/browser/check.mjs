@@ -6,11 +6,14 @@
 // CONFIG: {"base": "http://127.0.0.1:PORT", "chromium": "/usr/bin/chromium",
 //          "pages": ["/", ...], "widths": [390, 320],
 //          "search": {"path": "/search/", "query": "S-400"},
-//          "screenshot": {"path": "/2000/01/…/", "file": "/tmp/x.png", "width": 1000, "height": 1100}}
+//          "keyboard": {"path": "/topics/", "within": "svg.map", "maxTabs": 80},
+//          "screenshots": {"article": {"path": "/2000/01/…/", "file": "/tmp/x.png", "width": 1000,
+//                                      "height": 1100, "selector": null}}}
 //
 // Per page it records: every request URL (any host but the test server's is a leak), the
 // document's scroll width at each narrow width, axe-core's violations in light and dark mode,
-// and uncaught script errors. The search entry also records the results of typing the query.
+// and uncaught script errors. The search entry also records the results of typing the query;
+// the keyboard entry what Tab reached inside `within`, how it looked, and where Enter went.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -103,20 +106,62 @@ async function checkSearch({ path, query }) {
   return { ...entry, ...seen };
 }
 
-async function screenshot({ path, file, width, height }) {
+// Presses Tab from the top of the page, as a keyboard user would, until a link inside
+// `within` has the focus; records that link, its look focused and unfocused (Shift+Tab
+// moves away, Tab comes back), the name a screen reader gets for it, then presses Enter.
+async function checkKeyboard({ path, within, maxTabs }) {
+  const { context, page, seen } = await open(1280, 900);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto(new URL(path, base).href, { waitUntil: "networkidle" });
+  const look = () => page.evaluate((selector) => {
+    const link = window.__mapLink || document.activeElement;
+    if (!link || link.tagName.toLowerCase() !== "a" || !link.closest(selector)) return null;
+    window.__mapLink = link;
+    const shape = link.querySelector("path, circle");
+    const style = getComputedStyle(shape);
+    return { href: link.getAttribute("href"), title: link.querySelector("title")?.textContent ?? null,
+             focused: document.activeElement === link, fill: style.fill, stroke: style.stroke,
+             outline: getComputedStyle(link).outlineStyle };
+  }, within);
+  let focused = null, tabs = 0;
+  while (!focused && tabs < maxTabs) {
+    await page.keyboard.press("Tab");
+    tabs += 1;
+    focused = await look();
+  }
+  const entry = { path, tabs, focused };
+  if (focused) {
+    const names = await page.getByRole("link", { name: focused.title, exact: true })
+      .evaluateAll((links) => links.filter((l) => l === document.activeElement).length);
+    entry.nameMatches = names === 1;
+    await page.keyboard.press("Shift+Tab");
+    entry.unfocused = await look();
+    await page.keyboard.press("Tab");
+    entry.refocused = (await look())?.focused ?? false;
+    await Promise.all([page.waitForURL((url) => url.pathname !== path), page.keyboard.press("Enter")]);
+    await page.waitForLoadState("networkidle");
+    entry.after = { path: new URL(page.url()).pathname, h1: (await page.textContent("h1"))?.trim() ?? null };
+  }
+  await context.close();
+  return { ...entry, ...seen };
+}
+
+// A page (or, with `selector`, one element of it) in light mode, for the README.
+async function screenshot({ path, file, width, height, selector }) {
   const { context, page } = await open(width, height);
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto(new URL(path, base).href, { waitUntil: "networkidle" });
-  await page.screenshot({ path: file });
+  await (selector ? page.locator(selector).first() : page).screenshot({ path: file });
   await context.close();
   return { path, file };
 }
 
-const report = { chromium: browser.version(), pages: [] };
+const report = { chromium: browser.version(), pages: [], screenshots: {} };
 try {
   for (const path of config.pages) report.pages.push(await checkPage(path));
   if (config.search) report.search = await checkSearch(config.search);
-  if (config.screenshot) report.screenshot = await screenshot(config.screenshot);
+  if (config.keyboard) report.keyboard = await checkKeyboard(config.keyboard);
+  for (const [name, shot] of Object.entries(config.screenshots ?? {})) report.screenshots[name] = await screenshot(shot);
 } finally {
   await browser.close();
 }
