@@ -54,6 +54,7 @@ TITLE_FEATURES = (
     "digits", "separators", "stop", "titlecase", "rule", "repeated", "overlap",
     "meta_below", "short_above", "content", "position", "first_long", "question",
     "overlap_best", "overlap_share", "meta_above", "next_content", "log_later", "headline_length",
+    "nearest_headline", "lede_overlap",
 )
 
 
@@ -277,6 +278,11 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             tokens = [t for t in plains[i].lower().translate(_PUNCTUATION).split() if len(t) > 3]
             found.append((i, words, sum(t in body_words for t in tokens) / len(tokens) if tokens else 0.0))
     best = max((overlap for _, _, overlap in found), default=0.0) or 1.0
+    lede = next((plains[k] for k in range(start, len(plains)) if content[k] >= 0.5 and len(plains[k].split()) >= 8), "")
+    lede_words = set(lede.lower().translate(_PUNCTUATION).split())
+    shaped = [i for i, words, _ in found if 3 <= len(words) <= 20 and not _TERMINAL.search(plains[i])]
+    nearest = shaped[-1] if shaped else None
+
     n = len(blocks)
     rows = []
     first_long = True
@@ -314,6 +320,8 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             content[i + 1] if i + 1 < n else 0.0,
             math.log1p(later),
             float(4 <= len(words) <= 15),
+            float(i == nearest),
+            sum(t in lede_words for t in tokens) / max(1, len(tokens)),
         ]))
         if len(words) >= 4:
             first_long = False
