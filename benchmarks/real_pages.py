@@ -39,7 +39,7 @@ def build(dumps: Path, work: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(out), "-s", "pelicanconf.py",
          "--cache-path", str(work / "cache"), "-q"],
-        cwd=ROOT, check=True,
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
     return out
 
