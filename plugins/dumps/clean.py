@@ -7,7 +7,8 @@ The same decisions apply to text and HTML dumps once both are blocks:
 2. zones: the article runs from its first to its last real paragraph of prose. Above it
    is the header (title, byline, date: read into metadata, never published as body; a
    "paragraph" that byline or date lines follow is the headline, or a standfirst);
-   below it the trailer, which is furniture by position. A saved page has no zones:
+   below it the trailer, which is furniture by position. In a text dump the line model
+   (lines.py) places the zones and picks the headline; a saved page has no zones:
    trafilatura has already cut the page to its article, and text is dropped only by rule;
 3. smoothing: furniture comes in clusters (a form is a heading, labels and a button), so
    short lines that follow a form or a related-posts heading go with it, and short lines
@@ -38,7 +39,7 @@ ZONE_END_WORDS = 15
 HEADING_MAX_WORDS = 15
 # A headline is one sentence of at most this many words.
 TITLE_MAX_WORDS = 25
-# The article's span ends at this many lines in a row the line model rules out.
+# The article's span ends at this many short, unlikely lines in a row.
 _UNLIKELY_RUN = 3
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(]?[A-Z]")
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
@@ -236,15 +237,14 @@ class Cleaner:
     def _extend(self, blocks: list[Block], end: int) -> int:
         """An article's last sections are often short paragraphs the model is less sure of:
         the span goes on through prose it does not rule out, until a block of furniture
-        starts or several lines in a row are doubtful (ruled out, or short and unlikely)."""
-        floor, unlikely = self.model.drop_threshold, 0
+        starts or several short lines in a row are unlikely the article's."""
+        unlikely = 0
         for i in range(end + 1, len(blocks)):
             block = blocks[i]
             if block.role == "furniture" and block.extra.get("starts_zone"):
                 break
             p = block.extra["p"]
-            doubtful = p < floor or (block.words < PROSE_MIN_WORDS and p < self.model.threshold)
-            unlikely = unlikely + 1 if doubtful else 0
+            unlikely = unlikely + 1 if block.words < PROSE_MIN_WORDS and p < self.model.threshold else 0
             if unlikely >= _UNLIKELY_RUN:
                 break
             if block.role == "body" and p >= self.model.extend_threshold and is_prose(block):
@@ -255,7 +255,7 @@ class Cleaner:
         """The line the headline model likes best above the article, if it likes one."""
         probabilities = [b.extra.get("p", 0.5) for b in blocks]
         rows = lines.title_rows(blocks, first, probabilities, metadata_field, self.model.stopwords)
-        scored = [(self.model.title.score(row), i) for i, row in rows]
+        scored = list(zip(self.model.title.shares([row for _, row in rows]), (i for i, _ in rows)))
         for score, i in scored:
             blocks[i].extra["title_p"] = score
         best = max(scored, default=None)
@@ -450,8 +450,33 @@ class Cleaner:
             self.read_header(blocks[:first], cleaned, title_at)
             self.mark_trailer(blocks, last)
         self.smooth(blocks, marked_headings=not has_header)
-        if has_header and self.model is not None:
-            self.drop_unlikely(blocks)
+        self.mark_headings(blocks)
+        return cleaned
+
+    def locate(self, blocks: list[Block], cleaned: Cleaned, has_header: bool = True) -> tuple[int, int] | None:
+        """Rules, then where the article's prose runs: (first, last) block, or None."""
+        for block in blocks:
+            block.extra["recurring"] = bool(block.plain) and self._recurs(block, cleaned.signal)
+        self.apply_rules(blocks, cleaned.tag_hints)
+        self.protect_recurring(blocks)
+        span = self.prose_span(blocks)
+        if span is not None and has_header and self.model is not None:
+            span = self.model_span(blocks, *span)
+        return span
+
+    def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:
+        """Run the stages over blocks from either kind of dump."""
+        cleaned = Cleaned(blocks)
+        span = self.locate(blocks, cleaned, has_header)
+        if span is None:
+            return cleaned
+        first, last = span
+        if has_header:
+            first = self.article_start(blocks, first)
+            title_at = self.model_title(blocks, first) if self.model is not None else None
+            self.read_header(blocks[:first], cleaned, title_at)
+            self.mark_trailer(blocks, last)
+        self.smooth(blocks, marked_headings=not has_header)
         self.mark_headings(blocks)
         return cleaned
 

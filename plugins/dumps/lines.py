@@ -67,7 +67,6 @@ class Model:
         self.title = _Regression(data["title"], TITLE_FEATURES)
         self.threshold = data.get("threshold", 0.5)
         self.title_threshold = data.get("title_threshold", 0.2)
-        self.drop_threshold = data.get("drop_threshold", 0.0)
         self.extend_threshold = data.get("extend_threshold", 1.0)
 
 
@@ -81,9 +80,20 @@ class _Regression:
         self.weights = [w / s for w, s in zip(data["weights"], data["scale"])]
         self.bias = data["bias"] - sum(w * m for w, m in zip(self.weights, data["mean"]))
 
+    def linear(self, row: list[float]) -> float:
+        return self.bias + sum(map(operator.mul, row, self.weights))
+
     def score(self, row: list[float]) -> float:
-        z = self.bias + sum(map(operator.mul, row, self.weights))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        """The probability the regression gives the row."""
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.linear(row)))))
+
+    def shares(self, rows: list[list[float]]) -> list[float]:
+        """A ranking's scores as shares of one (softmax): how sure it is of each candidate."""
+        scores = [self.linear(row) for row in rows]
+        top = max(scores, default=0.0)
+        weights = [math.exp(z - top) for z in scores]
+        total = sum(weights)
+        return [w / total for w in weights]
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +274,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     plains = [b.plain.strip() for b in blocks[: start + _BODY_BLOCKS]]
     counts: dict[str, int] = {}
     for block in blocks:
-        key = block.text.strip()
+        key = _norm(block.text)
         counts[key] = counts.get(key, 0) + 1
     body_words = set()
     for plain, p in zip(plains[start:], content[start : start + _BODY_BLOCKS]):
@@ -306,7 +316,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             sum(map(stopwords.__contains__, tokens)) / max(1, len(words)),
             sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
             float(blocks[i].role not in ("body", "title")),
-            float(counts.get(blocks[i].text.strip(), 0) > 1),
+            float(counts.get(_norm(blocks[i].text), 0) > 1),
             overlap,
             float(any(meta[i + 1 : i + 4])),
             float(i > 0 and len(plains[i - 1].split()) <= 3),

@@ -34,11 +34,11 @@ from plugins.dumps.textdump import text_blocks  # noqa: E402
 # newsletter's, and their neighbours.
 LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch",
              "Swedish", "Danish", "Norwegian_Bokmal")
-# A block is the article's when the line model gives it at least this probability; a
-# headline candidate needs this much of the headline model.
+# A block is the article's when the line model gives it at least this probability, and
+# later prose when it has this much (EXTEND); the headline needs this share of the
+# headline model's confidence among the lines above the article.
 THRESHOLD = 0.3
 TITLE_THRESHOLD = 0.2
-DROP_THRESHOLD = 0.1
 EXTEND_THRESHOLD = 0.25
 _WORDS = re.compile(r"\w+")
 _TAIL = re.compile(r"\s+[-–—|·•:»/]\s+")
@@ -124,6 +124,32 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 60):
             "mean": [float(v) for v in mean], "scale": [float(v) for v in scale]}
 
 
+def fit_ranking(pages: list, l2: float = 1.0, steps: int = 400, rate: float = 0.05):
+    """A linear scorer whose softmax over each page's candidates puts its mass on the
+    page's right ones (the headline is one line of a page, not a line of the corpus):
+    gradient descent (Adam) on that log-likelihood, on standardised features."""
+    X = np.vstack([x for x, _ in pages])
+    mean, scale = X.mean(0), X.std(0)
+    scale[scale == 0] = 1.0
+    pages = [((x - mean) / scale, y) for x, y in pages]
+    w = np.zeros(X.shape[1])
+    m = v = np.zeros_like(w)
+    for step in range(1, steps + 1):
+        gradient = l2 * w
+        for x, y in pages:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            right = p * y
+            gradient += x.T @ (p - right / right.sum())
+        gradient /= len(pages)
+        m = 0.9 * m + 0.1 * gradient
+        v = 0.999 * v + 0.001 * gradient**2
+        w -= rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return {"bias": 0.0, "weights": [float(u) for u in w],
+            "mean": [float(u) for u in mean], "scale": [float(u) for u in scale]}
+
+
 def held_out(page: str) -> bool:
     return zlib.crc32(page.encode()) % 5 == 0
 
@@ -194,16 +220,15 @@ def train(data: dict, cleaner) -> dict:
         truth = [any(same_title(blocks[i].plain, t) for t in titles) for i, _ in candidates]
         if any(truth):
             title_pages.append((page, candidates, truth))
-    X = np.array([r for p, c, _ in title_pages if not held_out(p) for _, r in c])
-    y = np.array([v for p, _, t in title_pages if not held_out(p) for v in t], dtype=float)
-    title = {"features": list(lines.TITLE_FEATURES), **fit(X, y)}
+    title = {"features": list(lines.TITLE_FEATURES), **fit_ranking(
+        [(np.array([r for _, r in c]), np.array(t, dtype=float)) for p, c, t in title_pages if not held_out(p)])}
     model.title = lines._Regression(title, lines.TITLE_FEATURES)
     for name, want in (("train", False), ("held out", True)):
         group = [(c, t) for p, c, t in title_pages if held_out(p) == want]
         right = sum(t[max(range(len(c)), key=lambda k: model.title.score(c[k][1]))] for c, t in group)
         print(f"titles, {name}: {right}/{len(group)} pages with a findable title")
     return {"stopwords": words, "threshold": THRESHOLD, "title_threshold": TITLE_THRESHOLD,
-            "drop_threshold": DROP_THRESHOLD, "extend_threshold": EXTEND_THRESHOLD,
+            "extend_threshold": EXTEND_THRESHOLD,
             "line": line, "title": title}
 
 
