@@ -453,45 +453,6 @@ class Cleaner:
         self.mark_headings(blocks)
         return cleaned
 
-    def locate(self, blocks: list[Block], cleaned: Cleaned, has_header: bool = True) -> tuple[int, int] | None:
-        """Rules, then where the article's prose runs: (first, last) block, or None."""
-        for block in blocks:
-            block.extra["recurring"] = bool(block.plain) and self._recurs(block, cleaned.signal)
-        self.apply_rules(blocks, cleaned.tag_hints)
-        self.protect_recurring(blocks)
-        span = self.prose_span(blocks)
-        if span is not None and has_header and self.model is not None:
-            span = self.model_span(blocks, *span)
-        return span
-
-    def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:
-        """Run the stages over blocks from either kind of dump."""
-        cleaned = Cleaned(blocks)
-        span = self.locate(blocks, cleaned, has_header)
-        if span is None:
-            return cleaned
-        first, last = span
-        if has_header:
-            first = self.article_start(blocks, first)
-            title_at = self.model_title(blocks, first) if self.model is not None else None
-            self.read_header(blocks[:first], cleaned, title_at)
-            self.mark_trailer(blocks, last)
-        self.smooth(blocks, marked_headings=not has_header)
-        self.mark_headings(blocks)
-        return cleaned
-
-    def drop_unlikely(self, blocks: list[Block]) -> None:
-        """Inside the article, a line the line model is sure is not the article's (a teaser,
-        a caption, an ad label no rule names) goes, unless it heads a paragraph."""
-        floor = self.model.drop_threshold
-        for i, block in enumerate(blocks):
-            if block.role != "body" or block.extra.get("p", 1.0) >= floor:
-                continue
-            nxt = next((b for b in blocks[i + 1 :] if b.role != "furniture"), None)
-            if looks_like_heading(block) and nxt is not None and nxt.role == "body" and is_prose(nxt):
-                continue
-            block.drop("furniture", f"the line model: p={block.extra['p']:.2f}", "unlikely")
-
     def _recurs(self, block: Block, signal: dict[str, bool]) -> bool:
         if is_prose(block) and block.words >= 20:
             return False
