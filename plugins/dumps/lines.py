@@ -4,10 +4,11 @@ line is its headline.
 A flattened page keeps no markup, so what tells the article from the page around it is
 the shape of its lines and of their neighbourhood: running prose is long, punctuated and
 full of stop words; navigation, teasers and buttons come in runs of short lines; the
-headline sits just above the prose, shaped like a headline and sharing its words. Two
-logistic regressions over such features (data/lines.json) turn them into probabilities;
-`data/train_lines.py` learns them from real pages whose HTML labels their text dump's
-lines. Every feature is a general signal: no site, phrase or language is named.
+headline sits just above the prose, shaped like a headline and sharing its words. A
+logistic regression over such features turns them into each block's probability of being
+the article's, and a linear ranking over the lines above the article into each one's share
+of being its headline (data/lines.json); `data/train_lines.py` learns both from real pages
+whose HTML labels their text dump's lines. Every feature is a general signal: no site, phrase or language is named.
 """
 
 import json
@@ -59,7 +60,8 @@ TITLE_FEATURES = (
 
 
 class Model:
-    """Weights of the two regressions and the stop words they were trained with."""
+    """The line and headline models' weights, the thresholds chosen with them, and the
+    stop words they were trained with."""
 
     def __init__(self, data: dict):
         self.stopwords = frozenset(data["stopwords"])
