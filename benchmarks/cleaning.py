@@ -26,10 +26,9 @@ import trafilatura
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plugins.dumps.boilerplate import Boilerplate  # noqa: E402
-from plugins.dumps.clean import Cleaner  # noqa: E402
 from plugins.dumps.corpus import recurring_lines  # noqa: E402
 from plugins.dumps.pipeline import clean_dump  # noqa: E402
+from plugins.dumps.prepare import make_cleaner  # noqa: E402
 from plugins.dumps.settings import DEFAULTS  # noqa: E402
 
 
@@ -92,7 +91,7 @@ def main():
     started = time.perf_counter()
     recurring = recurring_lines(args.dumps, DEFAULTS["recurring_min_dumps"])
     prepass = (time.perf_counter() - started) / len(golds)
-    extractors = [("kit (plugins/dumps)", kit(Cleaner(Boilerplate(), recurring)), prepass),
+    extractors = [("kit (plugins/dumps)", kit(make_cleaner(DEFAULTS, recurring)), prepass),
                   ("trafilatura " + trafilatura.__version__, run_trafilatura, 0.0),
                   ("jusText " + version("jusText"), run_justext, 0.0)]
 
