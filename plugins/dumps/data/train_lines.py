@@ -157,7 +157,7 @@ def held_out(page: str) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pool")
-    ap.add_argument("--out", default=str(lines.DATA))
+    ap.add_argument("--out", default=str(lines.DATA.resolve()))
     args = ap.parse_args()
     cleaner = make_cleaner({**dumps_settings({}), "line_model": False})
     data = load_pool(args.pool, cleaner)
