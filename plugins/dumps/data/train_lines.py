@@ -38,7 +38,7 @@ LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", 
 # later prose when it has this much (EXTEND); the headline needs this share of the
 # headline model's confidence among the lines above the article.
 THRESHOLD = 0.3
-TITLE_THRESHOLD = 0.2
+TITLE_THRESHOLD = 0.0
 EXTEND_THRESHOLD = 0.25
 _WORDS = re.compile(r"\w+")
 _TAIL = re.compile(r"\s+[-–—|·•:»/]\s+")
