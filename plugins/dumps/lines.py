@@ -27,11 +27,16 @@ _SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?\w")
 _SEPARATOR = re.compile(r"[|•·»›/>]")
 # Words of a line, lower-cased, punctuation as spaces (for the headline's overlap).
 _PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„…–—·•"})
-# The headline shares its words with the article's first blocks.
+# The headline shares its words with the article's first blocks, and is this short.
+_HEADLINE_CHARS = 300
 _BODY_BLOCKS = 20
-# Capitals, digits and initials are counted in a block's first characters and words.
+# Capitals, digits and initials are counted in a block's first characters and words;
+# stop words and sentences in its first _LONG_HEAD characters, closing punctuation in its
+# last few: enough to tell, and a long paragraph costs no more than a short one.
 _HEAD = 120
 _HEAD_WORDS = 20
+_LONG_HEAD = 400
+_TAIL = 8
 # A line of prose for the neighbourhood features: some words, closed as a sentence.
 _PROSE_WORDS = 8
 # The main run of prose: each block adds its words less this much (short lines cost).
@@ -115,9 +120,9 @@ def block_row(plain: str, kind: str, rule: bool, repeated: bool, stopwords) -> l
     n = len(words)
     head = plain[:_HEAD]
     letters = sum(map(str.isalpha, head)) or 1
-    tokens = plain.lower().split()
+    tokens = plain[:_LONG_HEAD].lower().split()
     initials = [w[0] for w in words[:_HEAD_WORDS] if w[0].isalpha()]
-    terminal = bool(_TERMINAL.search(plain))
+    terminal = bool(_TERMINAL.search(plain[-_TAIL:]))
     return [
         math.log1p(n),
         math.log1p(len(plain)),
@@ -128,7 +133,7 @@ def block_row(plain: str, kind: str, rule: bool, repeated: bool, stopwords) -> l
         sum(map(str.isupper, head)) / letters,
         sum(map(str.isdigit, head)) / (len(head) - head.count(" ") or 1),
         float(_SEPARATOR.search(plain) is not None),
-        math.log1p(len(_SENTENCE.findall(plain))),
+        math.log1p(len(_SENTENCE.findall(plain, 0, _LONG_HEAD))),
         plain.count(",") / n if n else 0.0,
         float(kind == "li"),
         float(kind == "quote"),
@@ -189,7 +194,7 @@ def line_rows(blocks: list[Block], stopwords) -> list[list[float]]:
     """One feature row per block (FEATURES), from the block and its neighbourhood.
     A block's `role` other than "body" counts as a furniture rule's match."""
     plains = [b.plain.strip() for b in blocks]
-    keys = [_norm(p) for p in plains]
+    keys = [p.lower() for p in plains]
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
@@ -276,8 +281,9 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     plains = [b.plain.strip() for b in blocks[: start + _BODY_BLOCKS]]
     counts: dict[str, int] = {}
     for block in blocks:
-        key = _norm(block.text)
-        counts[key] = counts.get(key, 0) + 1
+        if len(block.text) <= _HEADLINE_CHARS:  # a headline's repeats are short lines too
+            key = _norm(block.text)
+            counts[key] = counts.get(key, 0) + 1
     body_words = set()
     for plain, p in zip(plains[start:], content[start : start + _BODY_BLOCKS]):
         if p >= 0.5:
