@@ -222,10 +222,11 @@ class Cleaner:
         threshold = self.model.threshold
         best, span, total, start = 0.0, None, 0.0, 0
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
-            block.extra["p"] = p
+            if block.role == "body":  # the others were removed by rule: the model was not asked
+                block.extra["p"] = p
             if total <= 0:
                 total, start = 0.0, i
-            total += ((p if block.role == "body" else 0.0) - threshold) * max(1, block.words)
+            total += (p - threshold) * max(1, block.words)
             if total > best:
                 best, span = total, (start, i)
         if span is None:
@@ -243,7 +244,7 @@ class Cleaner:
             block = blocks[i]
             if block.role == "furniture" and block.extra.get("starts_zone"):
                 break
-            p = block.extra["p"]
+            p = block.extra.get("p", 0.0)
             unlikely = unlikely + 1 if block.words < PROSE_MIN_WORDS and p < self.model.threshold else 0
             if unlikely >= _UNLIKELY_RUN:
                 break
@@ -253,7 +254,7 @@ class Cleaner:
 
     def model_title(self, blocks: list[Block], first: int) -> int | None:
         """The line the headline model likes best above the article, if it likes one."""
-        probabilities = [b.extra.get("p", 0.5) for b in blocks]
+        probabilities = [b.extra.get("p", 0.0) for b in blocks]
         rows = lines.title_rows(blocks, first, probabilities, metadata_field, self.model.stopwords)
         scored = list(zip(self.model.title.shares([row for _, row in rows]), (i for i, _ in rows)))
         for score, i in scored:

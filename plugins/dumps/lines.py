@@ -190,9 +190,10 @@ def _distances(flags: list[bool]) -> list[int]:
     return out
 
 
-def line_rows(blocks: list[Block], stopwords) -> list[list[float]]:
-    """One feature row per block (FEATURES), from the block and its neighbourhood.
-    A block's `role` other than "body" counts as a furniture rule's match."""
+def line_rows(blocks: list[Block], stopwords, wanted: list[bool] | None = None) -> list[list[float] | None]:
+    """One feature row per block (FEATURES), from the block and its neighbourhood; None
+    for a block not `wanted`. A block's `role` other than "body" counts as a furniture
+    rule's match."""
     plains = [b.plain.strip() for b in blocks]
     keys = [p.lower() for p in plains]
     counts: dict[str, int] = {}
@@ -236,6 +237,9 @@ def line_rows(blocks: list[Block], stopwords) -> list[list[float]]:
         mass_before = before / total
         mass_after = (total - before - mass[i]) / total
         before += mass[i]
+        if wanted is not None and not wanted[i]:
+            rows.append(None)
+            continue
         inside = first <= i <= last
         outside = 0 if inside else (first - i if i < first else i - last)
         mass_min = min(mass_before, mass_after)
@@ -270,9 +274,11 @@ def line_rows(blocks: list[Block], stopwords) -> list[list[float]]:
 
 
 def content_probabilities(blocks: list[Block], the_model: Model | None = None) -> list[float]:
-    """P(block belongs to the article) for every block, in order."""
+    """P(block belongs to the article) for every block, in order; 0 for a block the
+    furniture rules or the corpus signal already removed (no need to ask the model)."""
     the_model = the_model or model()
-    return [the_model.line.score(row) for row in line_rows(blocks, the_model.stopwords)]
+    rows = line_rows(blocks, the_model.stopwords, [b.role == "body" for b in blocks])
+    return [0.0 if row is None else the_model.line.score(row) for row in rows]
 
 
 def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, stopwords) -> list[tuple[int, list[float]]]:
