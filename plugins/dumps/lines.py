@@ -273,10 +273,9 @@ def line_rows(blocks: list[Block], stopwords, wanted: list[bool] | None = None) 
     return rows
 
 
-def content_probabilities(blocks: list[Block], the_model: Model | None = None) -> list[float]:
+def content_probabilities(blocks: list[Block], the_model: Model) -> list[float]:
     """P(block belongs to the article) for every block, in order; 0 for a block the
     furniture rules or the corpus signal already removed (no need to ask the model)."""
-    the_model = the_model or model()
     rows = line_rows(blocks, the_model.stopwords, [b.role == "body" for b in blocks])
     return [0.0 if row is None else the_model.line.score(row) for row in rows]
 
