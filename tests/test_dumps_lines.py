@@ -50,6 +50,13 @@ def kept(result):
     return [b.plain for b in result.cleaned.body]
 
 
+def test_a_headline_that_reads_like_prose_is_not_the_articles_first_paragraph():
+    question = "Why are the fishing fleets going back to the northern banks three weeks early this year?"
+    result = clean(page(MENU, [question], PROSE, TEASERS, FOOTER))
+    assert result.cleaned.title == question
+    assert kept(result) == PROSE
+
+
 def test_headline_after_a_menu_and_the_article_without_its_surroundings():
     text = page(MENU, [HEADLINE, "By Ingrid Solberg", "April 4, 2024"], PROSE, TEASERS, COOKIES, FOOTER)
     result = clean(text)

@@ -252,17 +252,18 @@ class Cleaner:
                 end = i
         return end
 
-    def model_title(self, blocks: list[Block], first: int) -> int | None:
-        """The line the headline model likes best above the article, if it likes one."""
+    def model_titles(self, blocks: list[Block], first: int) -> list[int]:
+        """The lines above the article, and its first line, that the headline model likes,
+        best first: the header may turn its first choice into a byline or date, and then
+        the next one is taken."""
         probabilities = [b.extra.get("p", 0.0) for b in blocks]
         rows = lines.title_rows(blocks, first, probabilities, metadata_field, self.model.stopwords)
         scored = list(zip(self.model.title.shares([row for _, row in rows]), (i for i, _ in rows)))
         for score, i in scored:
             blocks[i].extra["title_p"] = score
-        best = max(scored, default=None)
-        return best[1] if best and best[0] >= self.model.title_threshold else None
+        return [i for score, i in sorted(scored, reverse=True) if score >= self.model.title_threshold]
 
-    def read_header(self, header: list[Block], cleaned: Cleaned, title_at: int | None = None) -> None:
+    def read_header(self, header: list[Block], cleaned: Cleaned, ranked: list[int] = ()) -> None:
         """Title, author, date and reading time from the lines above the article."""
         candidates = []
         for i, block in enumerate(header):
@@ -281,7 +282,8 @@ class Cleaner:
         prose = [i for i in candidates if not headline_shaped(header[i]) and is_prose(header[i])]
         candidates = [i for i in candidates if i not in prose]
         fresh = [i for i in candidates if header[i].furniture != "recurring"]
-        if title_at not in candidates:
+        title_at = next((i for i in ranked if i in candidates), None)
+        if title_at is None:
             title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
         if title_at is None and fresh:
             title_at = max(fresh, key=lambda i: header[i].words)
@@ -447,8 +449,10 @@ class Cleaner:
         first, last = span
         if has_header:
             first = self.article_start(blocks, first)
-            title_at = self.model_title(blocks, first) if self.model is not None else None
-            self.read_header(blocks[:first], cleaned, title_at)
+            ranked = self.model_titles(blocks, first) if self.model is not None else []
+            if ranked[:1] == [first]:  # the first line the span took is the headline
+                first += 1
+            self.read_header(blocks[:first], cleaned, ranked)
             self.mark_trailer(blocks, last)
         self.smooth(blocks, marked_headings=not has_header)
         self.mark_headings(blocks)

@@ -19,12 +19,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from .blocks import Block
+from .metadata import looks_like_name
 
 DATA = Path(__file__).with_name("data") / "lines.json"
 
 _TERMINAL = re.compile(r"[.!?…。][\"'”’»)\]]*$")
 _SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?\w")
 _SEPARATOR = re.compile(r"[|•·»›/>]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+\S")
+_LABEL = re.compile(r"^\S+(?:\s\S+)?:\s")
 # Words of a line, lower-cased, punctuation as spaces (for the headline's overlap).
 _PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„…–—·•"})
 # The headline shares its words with the article's first blocks, and is this short.
@@ -60,7 +63,8 @@ TITLE_FEATURES = (
     "digits", "separators", "stop", "titlecase", "rule", "repeated", "overlap",
     "meta_below", "short_above", "content", "position", "first_long", "question",
     "overlap_best", "overlap_share", "meta_above", "next_content", "log_later", "headline_length",
-    "nearest_headline", "lede_overlap",
+    "nearest_headline", "lede_overlap", "self_meta", "sentences", "log_repeats", "contained",
+    "label_colon", "meta_between", "log_prose_between", "name", "name_below",
 )
 
 
@@ -280,31 +284,45 @@ def content_probabilities(blocks: list[Block], the_model: Model) -> list[float]:
     return [0.0 if row is None else the_model.line.score(row) for row in rows]
 
 
+def _article_words(plains: list[str], content: list[float], begin: int) -> tuple[set, set]:
+    """The words of the likely article lines from `begin` on, and those of its lede."""
+    words, lede = set(), None
+    for k in range(begin, len(plains)):
+        if content[k] >= 0.5:
+            tokens = plains[k].lower().translate(_PUNCTUATION).split()
+            words.update(tokens)
+            if lede is None and len(tokens) >= 8:
+                lede = set(tokens)
+    return words, lede or set()
+
+
 def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, stopwords) -> list[tuple[int, list[float]]]:
     """(index, TITLE_FEATURES row) for every headline candidate above the article, which
-    starts at `start`: lines of 2 to 30 words."""
+    starts at `start`, and for its first line (a headline can read like prose): lines of
+    2 to 30 words."""
     plains = [b.plain.strip() for b in blocks[: start + _BODY_BLOCKS]]
     counts: dict[str, int] = {}
     for block in blocks:
         if len(block.text) <= _HEADLINE_CHARS:  # a headline's repeats are short lines too
             key = _norm(block.text)
             counts[key] = counts.get(key, 0) + 1
-    body_words = set()
-    for plain, p in zip(plains[start:], content[start : start + _BODY_BLOCKS]):
-        if p >= 0.5:
-            body_words.update(plain.lower().translate(_PUNCTUATION).split())
+    article = _article_words(plains, content, start)
+    below = _article_words(plains, content, start + 1)  # for the first line, the lines after it
     meta = [bool(is_meta(b)) for b in blocks[: start + 3]]
     found = []
-    for i in range(min(start, len(blocks))):
+    for i in range(min(start + 1, len(blocks) - 1)):
         words = plains[i].split()
         if 2 <= len(words) <= 30 and blocks[i].kind in ("p", "h"):
             tokens = [t for t in plains[i].lower().translate(_PUNCTUATION).split() if len(t) > 3]
+            body_words = (below if i == start else article)[0]
             found.append((i, words, sum(t in body_words for t in tokens) / len(tokens) if tokens else 0.0))
     best = max((overlap for _, _, overlap in found), default=0.0) or 1.0
-    lede = next((plains[k] for k in range(start, len(plains)) if content[k] >= 0.5 and len(plains[k].split()) >= 8), "")
-    lede_words = set(lede.lower().translate(_PUNCTUATION).split())
     shaped = [i for i, words, _ in found if 3 <= len(words) <= 20 and not _TERMINAL.search(plains[i])]
     nearest = shaped[-1] if shaped else None
+    longer = [key for key in counts if len(key) > 12]
+    prose_before = [0] * (start + 2)  # lines of 8 words or more from index k to the start
+    for k in range(min(start, len(plains)) - 1, -1, -1):
+        prose_before[k] = prose_before[k + 1] + (len(plains[k].split()) >= 8)
 
     n = len(blocks)
     rows = []
@@ -315,6 +333,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
         initials = [w[0] for w in words if w[0].isalpha()]
         tokens = plain.lower().translate(_PUNCTUATION).split()
         above = start - i
+        key = _norm(blocks[i].text)
         later = sum(1 for _, w, _ in found[number + 1 :] if len(w) >= 3)
         rows.append((i, [
             float(above > 0),
@@ -344,7 +363,16 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             math.log1p(later),
             float(4 <= len(words) <= 15),
             float(i == nearest),
-            sum(t in lede_words for t in tokens) / max(1, len(tokens)),
+            sum(t in (below if i == start else article)[1] for t in tokens) / max(1, len(tokens)),
+            float(meta[i]),
+            float(len(_SENTENCE_END.findall(plain))),
+            math.log1p(counts.get(key, 0)),
+            float(any(key in other and key != other for other in longer)),
+            float(_LABEL.match(plain) is not None),
+            float(any(meta[i + 1 : start])),
+            math.log1p(prose_before[i + 1]),
+            float(looks_like_name(plain)),
+            float(any(looks_like_name(p) for p in plains[i + 1 : i + 3])),
         ]))
         if len(words) >= 4:
             first_long = False
