@@ -319,10 +319,17 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     best = max((overlap for _, _, overlap in found), default=0.0) or 1.0
     shaped = [i for i, words, _ in found if 3 <= len(words) <= 20 and not _TERMINAL.search(plains[i])]
     nearest = shaped[-1] if shaped else None
-    longer = [key for key in counts if len(key) > 12]
-    prose_before = [0] * (start + 2)  # lines of 8 words or more from index k to the start
+    # One string of the page's short lines: a line that another one holds ("Headline |
+    # Site") occurs in it more often than as itself.
+    others = "\n".join(key for key in counts if len(key) > 12)
+    # Counted from each line down to the start: prose lines, meta lines, longer candidates.
+    prose_before, meta_before, later = [0] * (start + 2), [0] * (start + 2), [0] * (len(found) + 1)
     for k in range(min(start, len(plains)) - 1, -1, -1):
         prose_before[k] = prose_before[k + 1] + (len(plains[k].split()) >= 8)
+        meta_before[k] = meta_before[k + 1] + meta[k]
+    for number in range(len(found) - 1, -1, -1):
+        later[number] = later[number + 1] + (len(found[number][1]) >= 3)
+    names = [looks_like_name(plain) for plain in plains[: start + 3]]
 
     n = len(blocks)
     rows = []
@@ -334,7 +341,6 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
         tokens = plain.lower().translate(_PUNCTUATION).split()
         above = start - i
         key = _norm(blocks[i].text)
-        later = sum(1 for _, w, _ in found[number + 1 :] if len(w) >= 3)
         rows.append((i, [
             float(above > 0),
             math.log1p(max(above, 0)),
@@ -348,7 +354,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             sum(map(stopwords.__contains__, tokens)) / max(1, len(words)),
             sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
             float(blocks[i].role not in ("body", "title")),
-            float(counts.get(_norm(blocks[i].text), 0) > 1),
+            float(counts.get(key, 0) > 1),
             overlap,
             float(any(meta[i + 1 : i + 4])),
             float(i > 0 and len(plains[i - 1].split()) <= 3),
@@ -360,19 +366,19 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             overlap / best,
             float(any(meta[max(0, i - 2) : i])),
             content[i + 1] if i + 1 < n else 0.0,
-            math.log1p(later),
+            math.log1p(later[number + 1]),
             float(4 <= len(words) <= 15),
             float(i == nearest),
             sum(t in (below if i == start else article)[1] for t in tokens) / max(1, len(tokens)),
             float(meta[i]),
             float(len(_SENTENCE_END.findall(plain))),
             math.log1p(counts.get(key, 0)),
-            float(any(key in other and key != other for other in longer)),
+            float(others.count(key) > (len(key) > 12 and key in counts)),
             float(_LABEL.match(plain) is not None),
-            float(any(meta[i + 1 : start])),
+            float(meta_before[i + 1] > 0),
             math.log1p(prose_before[i + 1]),
-            float(looks_like_name(plain)),
-            float(any(looks_like_name(p) for p in plains[i + 1 : i + 3])),
+            float(names[i]),
+            float(any(names[i + 1 : i + 3])),
         ]))
         if len(words) >= 4:
             first_long = False
