@@ -160,6 +160,20 @@ def test_tags_line_becomes_hints_and_author_note_is_kept_apart():
     assert "Tags" not in result.html and "senior fellow" not in result.html
 
 
+def test_an_author_box_closing_the_article_is_the_authors_note_not_its_last_paragraph():
+    bio = "Maria Okafor is a correspondent who has covered diplomacy in the Alps for a decade."
+    result = clean(HEADER + "\n\n".join(P + [bio]))
+    assert result.cleaned.author_note == bio
+    assert [text for _, text in body(result)] == P
+
+
+def test_a_closing_paragraph_about_someone_else_stays_in_the_article():
+    ending = "The Commission is a body that meets twice a year, and its next session opens in Bern in October."
+    result = clean(HEADER + "\n\n".join(P + [ending]))
+    assert [text for _, text in body(result)] == P + [ending]
+    assert result.cleaned.author_note == ""
+
+
 def corpus_folder(tmp_path, n, extra):
     """n dumps of different articles that share the lines in extra."""
     folder = tmp_path / "dumps"
