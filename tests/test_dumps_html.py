@@ -156,6 +156,12 @@ def test_a_body_of_one_element_is_split_at_its_line_breaks():
     assert [text for _, text in blocks_of(xml)] == ["By Ada Lind", "March 3, 2021", "**Lead** of the story.", "More of it."]
 
 
+def test_bold_runs_keep_the_spaces_that_part_them():
+    xml = "<body><p><hi rend='#b'>Follow us</hi><hi rend='#b'> to stay</hi> informed <hi rend='#b'>daily </hi>here.</p></body>"
+    [(kind, text)] = blocks_of(xml)
+    assert text == "**Follow us** **to stay** informed **daily** here."
+
+
 def test_code_in_a_sentence_stays_in_it():
     assert blocks_of("<body><p>Run <code>make</code> first.</p><code>make all</code></body>") == [
         ("p", "Run make first."), ("p", "make all")]

@@ -65,9 +65,11 @@ def _piece(child) -> str:
 
 
 def _bold(text: str) -> str:
+    """**text**, with the spaces around it kept outside the markers: they part it from its
+    neighbours ("<hi>Follow us</hi><hi> to stay</hi>" is two words, not "usto")."""
     if not text.strip():
         return text
-    return f"**{text.strip()}**" + (" " if text.endswith(" ") else "")
+    return (" " if text[:1].isspace() else "") + f"**{text.strip()}**" + (" " if text[-1:].isspace() else "")
 
 
 def _holds_blocks(element) -> bool:
