@@ -296,3 +296,18 @@ def test_lines_between_recurring_lines_of_a_saved_page_are_kept():
     assert "0" in signal and "cans of pineapple slices drained" not in signal
     result = clean_dump(pages[0], "page.html", Cleaner(Boilerplate(), signal))
     assert "cans of pineapple slices, drained" in result.html
+
+
+@pytest.mark.parametrize("paragraphs, passes", [(2, 2), (40, 1)])
+def test_trafilaturas_default_mode_is_read_only_after_a_short_recall_extraction(monkeypatch, paragraphs, passes):
+    # The default mode adds paragraphs where the recall mode took a narrow part of the page;
+    # after a long recall extraction it is not run.
+    import plugins.dumps.htmldump as htmldump
+
+    modes = []
+    real = htmldump._extract
+    monkeypatch.setattr(htmldump, "_extract", lambda tree, **mode: modes.append(mode) or real(tree, **mode))
+    body = "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(paragraphs))
+    result = published(f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>")
+    assert len(modes) == passes
+    assert f"Point {paragraphs - 1} closes." in result.html
