@@ -117,6 +117,19 @@ def test_prose_with_furniture_words_is_not_furniture(sentence):
     assert RULES.match(sentence) is None
 
 
+@pytest.mark.parametrize("line", ["0.0.0-20180720214833-f61e0f7", "v1.2.3", "3.9", "05.03.2021", "2008-2012",
+                                  "12.10.2015 - 14.10.2015", "2021-03-05"])
+def test_versions_numbers_and_dates_are_no_contact_details(line):
+    assert RULES.match(line) is None
+
+
+@pytest.mark.parametrize("line", ["example.org", "https://example.org/2021/03/talks", "WWW.EXAMPLE.CO.UK",
+                                  "+49 30 1234 5678", "(555) 010-2233"])
+def test_web_addresses_and_phone_numbers_on_their_own_are_contact_details(line):
+    rule = RULES.match(line)
+    assert rule is not None and rule.kind == "contact"
+
+
 @pytest.mark.parametrize("line", ["By Jane Roe | Staff Writer | Foreign Desk", "Jane Roe · March 3, 2023 · 5 min read",
                                   "Posted on Monday, May 29, 2017 | 9 min read", "Turkey, Greece and the EU: friends | rivals"])
 def test_bylines_and_date_lines_with_separators_are_not_a_menu(line):

@@ -156,6 +156,12 @@ def test_a_body_of_one_element_is_split_at_its_line_breaks():
     assert [text for _, text in blocks_of(xml)] == ["By Ada Lind", "March 3, 2021", "**Lead** of the story.", "More of it."]
 
 
+def test_bold_runs_keep_the_spaces_that_part_them():
+    xml = "<body><p><hi rend='#b'>Follow us</hi><hi rend='#b'> to stay</hi> informed <hi rend='#b'>daily </hi>here.</p></body>"
+    [(kind, text)] = blocks_of(xml)
+    assert text == "**Follow us** **to stay** informed **daily** here."
+
+
 def test_code_in_a_sentence_stays_in_it():
     assert blocks_of("<body><p>Run <code>make</code> first.</p><code>make all</code></body>") == [
         ("p", "Run make first."), ("p", "make all")]
@@ -260,3 +266,48 @@ def test_a_site_name_beside_the_headline_goes_when_the_page_shows_the_headline()
     tree = load_html("<html><head><title>Why we left the coast — Ana Ruiz</title></head>"
                      "<body><h1>Ana Ruiz</h1><p>text</p></body></html>")
     assert page_title(tree, "Why we left the coast — Ana Ruiz") == "Why we left the coast — Ana Ruiz"
+
+
+def test_a_long_paragraph_with_furniture_words_is_kept_in_a_saved_page():
+    # A call to action at the end of a long paragraph does not make the paragraph furniture;
+    # the same call to action on its own line does.
+    paragraph = SENTENCE * 3 + "Check back for more and subscribe to our video channel for updates."
+    html = ("<html><head><title>Border talks go on</title></head><body><article><h1>Border talks go on</h1>"
+            f"<p>{paragraph}</p><p>{SENTENCE * 2}</p>"
+            "<p>Subscribe to our channel for updates.</p></article></body></html>")
+    result = published(html)
+    assert "subscribe to our video channel" in result.html
+    assert "Subscribe to our channel for updates." not in result.html
+
+
+def test_lines_between_recurring_lines_of_a_saved_page_are_kept():
+    # A recipe's quantities ("1", "2") recur on many pages; the ingredient between two of
+    # them is no furniture for that.
+    from plugins.dumps.corpus import lines_of, recurring
+
+    def saved(dish, fruit):
+        return (f"<html><head><title>{dish}</title></head><body><article><h1>{dish}</h1>"
+                f"<p>{dish} for the weekend. {SENTENCE}</p><h2>Ingredients</h2>"
+                f"<p>1</p><p>cup of brown sugar for the {fruit}</p><p>2</p><p>cans of {fruit} slices, drained</p><p>1</p>"
+                f"<h2>Steps</h2><p>Bake the {fruit}. {SENTENCE}</p></article></body></html>").encode()
+
+    pages = [saved(dish, fruit) for dish, fruit in (("Upside-down cake", "pineapple"), ("Tart", "plum"), ("Pie", "pear"))]
+    signal = recurring((lines_of(data, True) for data in pages), 3)
+    assert "0" in signal and "cans of pineapple slices drained" not in signal
+    result = clean_dump(pages[0], "page.html", Cleaner(Boilerplate(), signal))
+    assert "cans of pineapple slices, drained" in result.html
+
+
+@pytest.mark.parametrize("paragraphs, passes", [(2, 2), (40, 1)])
+def test_trafilaturas_default_mode_is_read_only_after_a_short_recall_extraction(monkeypatch, paragraphs, passes):
+    # The default mode adds paragraphs where the recall mode took a narrow part of the page;
+    # after a long recall extraction it is not run.
+    import plugins.dumps.htmldump as htmldump
+
+    modes = []
+    real = htmldump._extract
+    monkeypatch.setattr(htmldump, "_extract", lambda tree, **mode: modes.append(mode) or real(tree, **mode))
+    body = "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(paragraphs))
+    result = published(f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>")
+    assert len(modes) == passes
+    assert f"Point {paragraphs - 1} closes." in result.html

@@ -45,6 +45,10 @@ PROSE_MIN_WORDS = 8
 # Furniture clusters end where a real paragraph starts again.
 ZONE_END_WORDS = 15
 HEADING_MAX_WORDS = 15
+# In a saved page, a paragraph this long is the article's whatever furniture words it holds
+# ("... and subscribe to our channel for updates."): a notice, a form's text or a contact
+# line is shorter, and the page's own furniture is what trafilatura has cut.
+PAGE_PARAGRAPH_WORDS = 60
 # A headline is one sentence of at most this many words.
 TITLE_MAX_WORDS = 25
 # The article's span ends at this many short, unlikely lines in a row.
@@ -197,7 +201,7 @@ class Cleaner:
         return bool(_SEPARATOR.match(line)) or self.boilerplate.match(line) is not None
 
     # -- stage 1: rules -------------------------------------------------------------
-    def apply_rules(self, blocks: list[Block], hints: list[str]) -> None:
+    def apply_rules(self, blocks: list[Block], hints: list[str], saved_page: bool = False) -> None:
         for block in blocks:
             plain = block.plain.strip()
             tags = _TAGS_LINE.match(plain)
@@ -210,7 +214,7 @@ class Cleaner:
                 block.drop("author_note", "an author bio line, shown apart from the body")
             else:
                 rule = self.boilerplate.match(block.text)
-                if rule:
+                if rule and not (saved_page and block.words >= PAGE_PARAGRAPH_WORDS):
                     block.drop("furniture", rule.name, rule.kind)
                     block.extra["starts_zone"] = rule.starts_zone and rule.short_only
                 elif block.extra.get("recurring"):
@@ -372,9 +376,12 @@ class Cleaner:
 
     # -- stage 3: smoothing -----------------------------------------------------------
     @staticmethod
-    def smooth(blocks: list[Block], marked_headings: bool = False) -> None:
-        """marked_headings: the dump marks its headings (a saved page), and a heading the
-        rules let pass starts a section of the article, a recipe's "Ingredients" say."""
+    def smooth(blocks: list[Block], saved_page: bool = False) -> None:
+        """saved_page: the dump is trafilatura's document of a page. It marks its headings,
+        and a heading the rules let pass starts a section of the article, a recipe's
+        "Ingredients" say. Its menus are already gone, so lines the corpus signal alone
+        took (a recipe's quantities, "1", recur on many pages) make no cluster around
+        the line between them."""
 
         def introduces_prose(i: int) -> bool:
             """A subheading above a paragraph (furniture aside) is article, even among furniture."""
@@ -388,7 +395,7 @@ class Cleaner:
             if block.role == "furniture" and block.extra.get("starts_zone"):
                 zone = block.furniture
             elif block.role == "body" and zone:
-                if introduces_prose(i) or marked_headings and block.kind == "h":
+                if introduces_prose(i) or saved_page and block.kind == "h":
                     zone = None
                 elif block.words < ZONE_END_WORDS or block.kind == "li":
                     block.drop("furniture", f"inside a {zone} block", zone)
@@ -400,6 +407,8 @@ class Cleaner:
             if block.role != "body" or block.words >= ZONE_END_WORDS or 0 == i or i == len(blocks) - 1:
                 continue
             before, after = blocks[i - 1], blocks[i + 1]
+            if saved_page and before.furniture == after.furniture == "recurring":
+                continue
             if before.role == "furniture" and after.role == "furniture" and not is_prose(block) and not introduces_prose(i):
                 block.drop("furniture", "a short line between furniture", before.furniture)
 
@@ -450,7 +459,7 @@ class Cleaner:
         """Rules, then where the article's prose runs: (first, last) block, or None."""
         for block in blocks:
             block.extra["recurring"] = bool(block.plain) and self._recurs(block, cleaned.signal)
-        self.apply_rules(blocks, cleaned.tag_hints)
+        self.apply_rules(blocks, cleaned.tag_hints, saved_page=not has_header)
         self.protect_recurring(blocks)
         span = self.prose_span(blocks)
         if span is not None and has_header and self.model is not None:
@@ -472,7 +481,7 @@ class Cleaner:
                 first += 1
             self.read_header(blocks[:first], cleaned, ranked)
             self.mark_trailer(blocks, last)
-        self.smooth(blocks, marked_headings=not has_header)
+        self.smooth(blocks, saved_page=not has_header)
         self.mark_headings(blocks)
         return cleaned
 
