@@ -167,6 +167,12 @@ def test_an_author_box_closing_the_article_is_the_authors_note_not_its_last_para
     assert [text for _, text in body(result)] == P
 
 
+def test_an_author_box_may_capitalise_the_role():
+    bio = "Maria Okafor is the Founder of a newsletter that has covered diplomacy in the Alps for a decade."
+    result = clean(HEADER + "\n\n".join(P + [bio]))
+    assert result.cleaned.author_note == bio
+
+
 def test_a_closing_paragraph_about_someone_else_stays_in_the_article():
     ending = "The Commission is a body that meets twice a year, and its next session opens in Bern in October."
     result = clean(HEADER + "\n\n".join(P + [ending]))

@@ -35,7 +35,7 @@ _AUTHOR_NOTE = re.compile(
 # An author box at an article's end: a name, then what the person is or does.
 _BIO = re.compile(
     r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3},? (?:is|was|has been|works as|serves as) (?:a|an|the)\b"
-    r".{0,120}?\b(?:writer|journalist|reporter|editor|correspondent|author|columnist|contributor|"
+    r".{0,120}?\b(?i:writer|journalist|reporter|editor|correspondent|author|columnist|contributor|"
     r"professor|fellow|researcher|analyst|expert|co-?founder|founder|director|blogger|lecturer|"
     r"scholar|photographer|producer|consultant)s?\b"
 )
