@@ -10,6 +10,7 @@ from plugins.dumps.blocks import Block
 from plugins.dumps.pipeline import clean_dump
 from plugins.dumps.prepare import make_cleaner
 from plugins.dumps.settings import dumps_settings
+from plugins.dumps.textdump import text_blocks
 
 MENU = ["World", "Politics", "Business and Markets", "Science", "Culture", "Opinion", "Sport", "Weather",
         "Podcasts", "Video", "Crosswords", "Coverage of the Local Elections", "Sign in", "Search"]
@@ -119,6 +120,32 @@ def test_feature_rows_match_the_shipped_model():
     assert len(rows) == len(blocks) and all(len(r) == len(lines.FEATURES) for r in rows)
     assert len(model.line.weights) == len(lines.FEATURES)
     assert len(model.title.weights) == len(lines.TITLE_FEATURES)
+
+
+SPACING = slice(len(lines.FEATURES) - 6, None)
+
+
+def spacing(text):
+    model = lines.model()
+    return [row[SPACING] for row in lines.line_rows(text_blocks(text), model.stopwords)]
+
+
+def test_blank_lines_set_paragraphs_apart_from_a_menu():
+    # innerText: a <p> between blank lines, a menu's items one under the other
+    text = "\n".join(MENU) + "\n\n" + "\n\n".join(PROSE) + "\n"
+    blocks = text_blocks(text)
+    assert [b.extra["spaced"] for b in blocks] == [True] + [False] * (len(MENU) - 1) + [True] * len(PROSE)
+    rows = spacing(text)
+    menu, prose = rows[1 : len(MENU)], rows[len(MENU) :]
+    assert all(p[2] > 0 for p in prose) and all(m[2] < 0 for m in menu)  # "spaced", centred
+    assert min(p[-1] for p in prose) < min(m[-1] for m in menu)  # the menu is one tight run
+
+
+@pytest.mark.parametrize("joiner", ["\n", "\n\n"])
+def test_a_dump_spaced_all_through_or_not_at_all_reads_neutral(joiner):
+    rows = spacing(joiner.join(MENU + PROSE) + "\n")
+    # within one line's share of the centre (the dump's ends count as blank lines)
+    assert all(abs(value) <= 1 / len(rows) + 1e-9 for row in rows[1:-1] for value in row)
 
 
 def test_a_model_trained_with_other_features_is_refused(tmp_path):

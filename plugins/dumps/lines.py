@@ -57,6 +57,10 @@ CONTEXT_FEATURES = (
 FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES + (
     "main_run_words", "mass_min_prose", "prev_words", "next_words", "prev_stop", "next_stop",
     "run_short", "run_terminal", "far_prose", "run_stop",
+    # A text dump of a page's innerText sets a paragraph (<p>) between blank lines and
+    # a menu's or a list's lines one under the other: centred on the page's own share,
+    # so a dump spaced all through, or not at all, reads neutral.
+    "spaced_before", "spaced_after", "spaced", "near_spaced", "wide_spaced", "log_tight_run",
 )
 TITLE_FEATURES = (
     "above_start", "log_above", "below_start", "log_words", "terminal", "colon", "caps",
@@ -235,6 +239,21 @@ def line_rows(blocks: list[Block], stopwords, wanted: list[bool] | None = None) 
         else:
             i += 1
     prose_distance = _distances(prose)
+    before_gap = [float(b.extra.get("spaced", False)) for b in blocks]
+    after_gap = before_gap[1:] + [1.0]
+    spaced = [a * b for a, b in zip(before_gap, after_gap)]
+    share = sum(spaced) / n if n else 0.0
+    share_before = sum(before_gap) / n if n else 0.0
+    near_spaced = _Windows(spaced)
+    tight = [0] * n  # blocks in the run of lines with no blank line between them
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and not before_gap[j]:
+            j += 1
+        for k in range(i, j):
+            tight[k] = j - i
+        i = j
     rows = []
     before = 0
     for i in range(n):
@@ -273,6 +292,12 @@ def line_rows(blocks: list[Block], stopwords, wanted: list[bool] | None = None) 
             inside * terminal[i],
             near_prose.mean(i, 20),
             inside * stop[i],
+            before_gap[i] - share_before,
+            after_gap[i] - share_before,
+            spaced[i] - share,
+            near_spaced.mean(i, 3) - share,
+            near_spaced.mean(i, 10) - share,
+            math.log1p(tight[i]) - math.log1p(n / (share_before * n or 1)),
         ])
     return rows
 

@@ -64,10 +64,11 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
     width = _wrap_width(lines)
     blocks: list[Block] = []
     current: Block | None = None
+    blank = True  # the dump's start counts as a blank line
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip()
         if not line.strip():
-            current = None
+            current, blank = None, True
             continue
         kind, body, ordered = _item(line)
         body = squash(body)
@@ -87,8 +88,9 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
         else:
             current = Block(text=body, kind=kind, line=number, ordered=ordered)
             current.extra["alone"] = alone
+            current.extra["spaced"] = blank
             blocks.append(current)
-        prev_line = line
+        prev_line, blank = line, False
     for block in blocks:
         if block.kind == "p":
             quoted = _QUOTED.match(block.text)
