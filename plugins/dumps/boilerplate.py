@@ -100,6 +100,9 @@ class Boilerplate:
             for scope in ("short", "any"):
                 target[scope] = list(target.get(scope, [])) + list(spec.get(scope, []))
             target.setdefault("starts_zone", spec.get("starts_zone", False))
+        notes = data.get("author_notes", {})
+        self._notes = [re.compile(p) for p in notes.get("any", [])]
+        self._closing_notes = [re.compile(p) for p in notes.get("closing", [])]
         self.rules = [
             Rule(kind, re.compile(p, re.IGNORECASE), scope == "short", bool(spec.get("starts_zone")), needles(p))
             for kind, spec in kinds.items()
@@ -111,6 +114,12 @@ class Boilerplate:
         # line has a prefilter of its own, without the short-only rules it never runs.
         self._short_line = _Prefilter(self.rules, range(len(self.rules)))
         self._long_line = _Prefilter(self.rules, [i for i, rule in enumerate(self.rules) if not rule.short_only])
+
+    def author_note(self, line: str, closing: bool = False) -> bool:
+        """Whether the line is about the article's author (shown apart, not dropped);
+        closing: it is the article's last paragraph, where an author box stands."""
+        patterns = self._notes + self._closing_notes if closing else self._notes
+        return any(p.match(line) for p in patterns)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - instances live for the process (boilerplate_for)
     def match(self, text: str) -> Rule | None:

@@ -29,16 +29,6 @@ from .blocks import Block, line_key
 _TERMINAL = tuple('.!?:;…"”’)»')
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
 _TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
-_AUTHOR_NOTE = re.compile(
-    r"^(?:about the author\b.*|(?:the )?(?:author|writer)s?\s+(?:is|are|was|were|has|holds|teaches|works)\b.*)$", re.I
-)
-# An author box at an article's end: a name, then what the person is or does.
-_BIO = re.compile(
-    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3},? (?:is|was|has been|works as|serves as) (?:a|an|the)\b"
-    r".{0,120}?\b(?i:writer|journalist|reporter|editor|correspondent|author|columnist|contributor|"
-    r"professor|fellow|researcher|analyst|expert|co-?founder|founder|director|blogger|lecturer|"
-    r"scholar|photographer|producer|consultant)s?\b"
-)
 AUTHOR_NOTE_MAX_WORDS = 60
 # A body paragraph: a sentence or more in running prose.
 PROSE_MIN_WORDS = 8
@@ -210,7 +200,7 @@ class Cleaner:
                 block.drop("tags", "a Tags: line (kept as tag hints)", "tags")
             elif _SEPARATOR.match(plain):
                 block.drop("furniture", "a separator line", "separator")
-            elif _AUTHOR_NOTE.match(plain) and block.words <= AUTHOR_NOTE_MAX_WORDS:
+            elif block.words <= AUTHOR_NOTE_MAX_WORDS and self.boilerplate.author_note(plain):
                 block.drop("author_note", "an author bio line, shown apart from the body")
             else:
                 rule = self.boilerplate.match(block.text)
@@ -353,11 +343,11 @@ class Cleaner:
         near = header[max(0, i - 2) : i + 3]
         return any(b.role in ("date", "title") for b in near) or any(b.role == "title" for b in header[:i])
 
-    @staticmethod
-    def _closing_bios(blocks: list[Block], first: int, last: int) -> int:
+    def _closing_bios(self, blocks: list[Block], first: int, last: int) -> int:
         """An author box that closes the article ("Jane Doe is a reporter who covers ...")
         is the author's note, not the article's last paragraph: the new last paragraph."""
-        while last > first and blocks[last].words <= AUTHOR_NOTE_MAX_WORDS and _BIO.match(blocks[last].plain.strip()):
+        while (last > first and blocks[last].words <= AUTHOR_NOTE_MAX_WORDS
+               and self.boilerplate.author_note(blocks[last].plain.strip(), closing=True)):
             blocks[last].drop("author_note", "an author bio closing the article")
             last = max((i for i in range(first, last) if blocks[i].role == "body" and is_prose(blocks[i])), default=first)
         return last
