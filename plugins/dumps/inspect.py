@@ -27,7 +27,7 @@ def inspect_dump(path: str, settings: dict) -> str:
         modelled = any("p" in block.extra for block in cleaned.blocks)
         if modelled:
             out.append("p: the line model's probability that the line is the article's; "
-                       "headline: the headline model's score, for the lines above the article")
+                       "headline: the headline model's score, for the lines above the article and its first")
         out.append("")
         for block in cleaned.blocks:
             mark = f"KEEP {block.kind:<5}" if block.role == "body" else f"DROP {block.furniture or block.role:<12}"
