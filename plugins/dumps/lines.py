@@ -331,18 +331,22 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
         if len(block.text) <= _HEADLINE_CHARS:  # a headline's repeats are short lines too
             key = _norm(block.text)
             counts[key] = counts.get(key, 0) + 1
-    article = _article_words(plains, content, start)
-    below = _article_words(plains, content, start + 1)  # for the first line, the lines after it
+    # What the article says, and, for its first line as a candidate, what the lines after it say.
+    below = _article_words(plains, content, start + 1)
+    article = below
+    if start < len(plains) and content[start] >= 0.5:
+        tokens = plains[start].lower().translate(_PUNCTUATION).split()
+        article = (below[0] | set(tokens), set(tokens) if len(tokens) >= 8 else below[1])
     meta = [bool(is_meta(b)) for b in blocks[: start + 3]]
     found = []
     for i in range(min(start + 1, len(blocks) - 1)):
         words = plains[i].split()
         if 2 <= len(words) <= 30 and blocks[i].kind in ("p", "h"):
             tokens = [t for t in plains[i].lower().translate(_PUNCTUATION).split() if len(t) > 3]
-            body_words = (below if i == start else article)[0]
-            found.append((i, words, sum(t in body_words for t in tokens) / len(tokens) if tokens else 0.0))
-    best = max((overlap for _, _, overlap in found), default=0.0) or 1.0
-    shaped = [i for i, words, _ in found if 3 <= len(words) <= 20 and not _TERMINAL.search(plains[i])]
+            context = below if i == start else article
+            found.append((i, words, sum(t in context[0] for t in tokens) / len(tokens) if tokens else 0.0, context[1]))
+    best = max((overlap for _, _, overlap, _ in found), default=0.0) or 1.0
+    shaped = [i for i, words, _, _ in found if 3 <= len(words) <= 20 and not _TERMINAL.search(plains[i])]
     nearest = shaped[-1] if shaped else None
     # One string of the page's short lines: a line that another one holds ("Headline |
     # Site") occurs in it more often than as itself.
@@ -359,7 +363,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     n = len(blocks)
     rows = []
     first_long = True
-    for number, (i, words, overlap) in enumerate(found):
+    for number, (i, words, overlap, lede) in enumerate(found):
         plain = plains[i]
         letters = sum(map(str.isalpha, plain)) or 1
         initials = [w[0] for w in words if w[0].isalpha()]
@@ -394,7 +398,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             math.log1p(later[number + 1]),
             float(4 <= len(words) <= 15),
             float(i == nearest),
-            sum(t in (below if i == start else article)[1] for t in tokens) / max(1, len(tokens)),
+            sum(t in lede for t in tokens) / max(1, len(tokens)),
             float(meta[i]),
             float(len(_SENTENCE_END.findall(plain))),
             math.log1p(counts.get(key, 0)),
