@@ -235,8 +235,9 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
     """Blocks of the page's main content, and what its metadata says.
 
     trafilatura's recall mode first, with what its default mode finds besides when the
-    recall mode's text is short; when that is thin, its baseline (the article text a page embeds as JSON-LD, its <article>, its
-    paragraphs) if that holds more; the furniture rules of clean.py judge the rest.
+    recall mode's text is short; when that is thin, its baseline (the article text a page
+    embeds as JSON-LD, its <article>, its paragraphs) if that holds more; the furniture
+    rules of clean.py judge the rest.
     """
     tree = load_html(html)
     if tree is None:
