@@ -128,7 +128,7 @@ def test_a_page_subheading_recurring_across_pages_is_kept():
 
 from lxml import etree  # noqa: E402
 
-from plugins.dumps.htmldump import _blocks, page_title  # noqa: E402
+from plugins.dumps.htmldump import _blocks, html_blocks, page_title  # noqa: E402
 
 SENTENCE = ("The two delegations met again on Tuesday and agreed to keep talking about the disputed border, "
             "although neither side would say what had been offered or what had been refused. ")
@@ -160,6 +160,15 @@ def test_bold_runs_keep_the_spaces_that_part_them():
     xml = "<body><p><hi rend='#b'>Follow us</hi><hi rend='#b'> to stay</hi> informed <hi rend='#b'>daily </hi>here.</p></body>"
     [(kind, text)] = blocks_of(xml)
     assert text == "**Follow us** **to stay** informed **daily** here."
+
+
+def test_the_space_trafilatura_trims_after_a_line_break_is_put_back():
+    page = ("<html><body><article>" + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(6))
+            + "<ul><li>A chapter of the book<br>\nentitled <i>Beautiful Code</i>, by <b>Oram</b> and<br>"
+            "Wilson<i>.</i></li></ul></article></body></html>")
+    texts = [b.text for b in html_blocks(page)[0]]
+    assert "entitled Beautiful Code, by **Oram** and" in texts
+    assert "Wilson." in texts  # no space where the page had none
 
 
 def test_code_in_a_sentence_stays_in_it():

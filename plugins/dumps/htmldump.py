@@ -57,7 +57,7 @@ _BREAK = "\n"
 
 def _inline(element) -> str:
     """Text of an element with its bold runs as **text** and its line breaks as newlines."""
-    return (element.text or "") + "".join(_piece(child) + (child.tail or "") for child in element)
+    return (element.text or "") + "".join(_piece(child) + _tail(child) for child in element)
 
 
 def _piece(child) -> str:
@@ -68,6 +68,18 @@ def _piece(child) -> str:
     if child.tag == "hi" and "#b" in (child.get("rend") or ""):
         return _BREAK.join(_bold(line) for line in inner.split(_BREAK))
     return inner
+
+
+def _tail(child) -> str:
+    """The text after an inline element. trafilatura trims the text after a line break
+    ("<br>entitled <i>Beautiful Code</i>" comes as "<lb/>entitled<hi>Beautiful Code</hi>"):
+    the space before the next inline element is put back."""
+    tail = child.tail or ""
+    following = child.getnext()
+    if (child.tag == "lb" and following is not None and following.tag in _INLINE
+            and tail[-1:].isalnum() and (following.text or "")[:1].isalnum()):
+        return tail + " "
+    return tail
 
 
 def _bold(text: str) -> str:
@@ -120,7 +132,7 @@ def _texts(element, kind: str = "p", ordered: bool = False):
             yield from _texts(child, kind, ordered)
             run = [child.tail or ""]
         else:
-            run += [_piece(child), child.tail or ""]
+            run += [_piece(child), _tail(child)]
     yield from ((line, kind, ordered) for line in "".join(run).split(_BREAK))
 
 
