@@ -8,10 +8,12 @@ import re
 @functools.cache
 def ftfy_with_options():
     """ftfy and what decode() asks of it. Imported on first use: a rebuild whose dumps all
-    come from the cache decodes none (prepare.py imports it before its workers start)."""
+    come from the cache decodes none (prepare.py imports it before its workers start).
+    Curly quotes and full-width forms (a Chinese text's "，" and "！") are kept as written."""
     import ftfy
 
-    return ftfy, ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    return ftfy, ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False,
+                                      fix_character_width=False, fix_line_breaks=True)
 
 
 # ftfy works line by line; a line of printable ASCII without "&" (no entity to unescape,
