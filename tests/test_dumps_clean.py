@@ -219,6 +219,26 @@ def test_furniture_only_dump_is_skipped():
     assert result.skip_reason.startswith("no article found")
 
 
+# Articles in scripts without capitals, and without spaces between words.
+CHINESE = [
+    "两国外交部长周二在北京举行会谈，就边境问题和贸易合作交换了意见。双方同意继续保持沟通，并在年底前再次会面。",
+    "分析人士认为，这次会谈表明两国关系正在逐步改善，但在能源和安全领域仍存在明显分歧。",
+    "会谈结束后，双方发表联合声明，表示将加强在气候变化和公共卫生方面的合作。",
+]
+ARABIC = [
+    "التقى وزيرا خارجية البلدين يوم الثلاثاء في العاصمة وناقشا مسألة الحدود والتعاون التجاري بين الجانبين.",
+    "ويرى المحللون أن هذا اللقاء يدل على تحسن تدريجي في العلاقات، لكن الخلافات ما زالت قائمة في مجالي الطاقة والأمن.",
+    "وفي ختام الاجتماع أصدر الطرفان بيانا مشتركا أكدا فيه عزمهما على تعزيز التعاون في مجال الصحة العامة.",
+]
+
+
+@pytest.mark.parametrize("headline, paragraphs", [("两国外长举行会谈", CHINESE), ("وزيرا الخارجية يلتقيان", ARABIC)],
+                         ids=["chinese", "arabic"])
+def test_an_article_in_a_script_without_capitals_or_spaces_is_published(headline, paragraphs):
+    result = clean(f"{headline}\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert [text for _, text in body(result)] == paragraphs
+
+
 @pytest.mark.parametrize("data,reason", [(b"", "empty file"), (b"\x00\x01\x02\xff" * 100, "binary file, not text"),
                                          (" \n\t\n".encode(), "empty file")])
 def test_not_an_article(data, reason):

@@ -8,6 +8,9 @@ from functools import lru_cache
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
+# Scripts written without spaces between words (Chinese, Japanese, Thai): two of their
+# characters count as a word, about a word's length there.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -52,8 +55,10 @@ def unbold(text: str) -> str:
 
 @lru_cache(maxsize=1 << 13)  # every stage of cleaning asks again about the same blocks
 def word_count(text: str) -> int:
-    """Words in a block's text, its bold markers aside."""
-    return len(unbold(text).split())
+    """Words in a block's text, its bold markers aside, in any script."""
+    plain = unbold(text)
+    words = len(plain.split())
+    return words if plain.isascii() else words + len(_UNSPACED.findall(plain)) // 2
 
 
 @lru_cache(maxsize=1 << 16)  # furniture lines recur from dump to dump: most lookups are repeats

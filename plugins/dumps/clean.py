@@ -24,9 +24,9 @@ from operator import itemgetter
 
 from . import lines
 from . import metadata as meta
-from .blocks import Block, line_key
+from .blocks import Block, line_key, word_count
 
-_TERMINAL = tuple('.!?:;…"”’)»')
+_TERMINAL = tuple('.!?:;…"”’)»。！？।؟')
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
 _TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
 AUTHOR_NOTE_MAX_WORDS = 60
@@ -79,7 +79,8 @@ class Cleaned:
 
 
 def is_prose(block: Block) -> bool:
-    """Running text: long enough, sentence-final punctuation, mostly lower-case words."""
+    """Running text: long enough, sentence-final punctuation, mostly lower-case words (or
+    words of a script without capitals)."""
     return block.kind in ("p", "quote") and _reads_as_prose(block.plain)
 
 
@@ -87,11 +88,16 @@ def is_prose(block: Block) -> bool:
 def _reads_as_prose(plain: str) -> bool:
     """is_prose for the text of a paragraph or quote."""
     plain = plain.rstrip()
-    words = plain.split()
-    if len(words) < PROSE_MIN_WORDS or not plain.endswith(_TERMINAL):
+    if word_count(plain) < PROSE_MIN_WORDS or not plain.endswith(_TERMINAL):
         return False
-    lower = sum(map(str.islower, map(itemgetter(0), words)))  # words whose first letter is lower-case
+    words = plain.split()
+    lower = sum(map(_uncapitalised, map(itemgetter(0), words)))
     return lower >= 0.35 * len(words)
+
+
+def _uncapitalised(letter: str) -> bool:
+    """A word starting with this is not capitalised: lower-case, or a script without case."""
+    return letter.isalpha() and not letter.isupper()
 
 
 def looks_like_heading(block: Block) -> bool:
