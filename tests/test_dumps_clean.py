@@ -71,6 +71,18 @@ def test_lists_of_every_marker():
     assert "<ol>\n<li>first numbered item</li>\n<li>second numbered item</li>\n</ol>" in result.html
 
 
+def test_a_numbered_line_between_paragraphs_is_a_section_that_keeps_its_number():
+    result = clean("\n\n".join([P[0], "1. Pull the armies back", P[1], "2. Patrol the valley together", P[2]]))
+    assert body(result)[1] == ("p", "1. Pull the armies back")
+    assert body(result)[3] == ("p", "2. Patrol the valley together")
+    assert "<ol" not in result.html
+
+
+def test_a_numbered_list_starts_from_its_first_number():
+    result = clean("\n\n".join([P[0], "3. a third point", "4. a fourth point", P[1]]))
+    assert '<ol start="3">\n<li>a third point</li>\n<li>a fourth point</li>\n</ol>' in result.html
+
+
 def test_quotes_marked_and_standalone():
     marked = "> Our patience has limits, and the other side knows where they are."
     standalone = "“We will not give up a single inch of our land, whatever the cost.”"

@@ -23,7 +23,8 @@ def render(blocks: list[Block]) -> str:
             if open_list != tag:
                 if open_list:
                     out.append(f"</{open_list}>")
-                out.append(f"<{tag}>")
+                start = block.extra.get("start", 1)
+                out.append(f'<ol start="{start}">' if tag == "ol" and start != 1 else f"<{tag}>")
                 open_list = tag
             out.append(f"<li>{_inline(block.text)}</li>")
             continue
@@ -38,7 +39,7 @@ def render(blocks: list[Block]) -> str:
             out.append(f"<p>{_inline(block.text)}</p>")
     if open_list:
         out.append(f"</{open_list}>")
-    return nh3.clean("\n".join(out), tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
+    return nh3.clean("\n".join(out), tags=ALLOWED_TAGS, attributes={"ol": {"start"}}, url_schemes=set())
 
 
 def summary(blocks: list[Block], limit: int) -> str:

@@ -40,18 +40,32 @@ def _wrap_width(lines: list[str]) -> int | None:
     return _filled_to(followed) or _filled_to([len(line.rstrip()) for line in lines if line.strip()])
 
 
-def _item(line: str) -> tuple[str, str, bool]:
-    """(kind, text without its marker, ordered) for one physical line."""
+def _item(line: str) -> tuple[str, str, str]:
+    """(kind, text without its marker, the number of a numbered item) for one physical line."""
     if _QUOTE_MARK.match(line):
-        return "quote", _QUOTE_MARK.sub("", line), False
+        return "quote", _QUOTE_MARK.sub("", line), ""
     if _BULLET.match(line):
-        return "li", _BULLET.sub("", line), False
-    if _NUMBERED.match(line):
-        return "li", _NUMBERED.sub("", line), True
+        return "li", _BULLET.sub("", line), ""
+    if numbered := _NUMBERED.match(line):
+        return "li", line[numbered.end():], numbered[0].strip()
     quoted = _QUOTED.match(line)
     if quoted:
-        return "quote", quoted["q"], False
-    return "p", line, False
+        return "quote", quoted["q"], ""
+    return "p", line, ""
+
+
+def _number_sections(blocks: list[Block]) -> None:
+    """A numbered line with no numbered neighbour is a numbered section of the article
+    ("3. Water it well" between paragraphs), not a list of one: it keeps its number. A
+    list's first number is kept for the list to start from."""
+    for i, block in enumerate(blocks):
+        number = block.extra.pop("number", "")
+        if not number:
+            continue
+        if not (i and blocks[i - 1].ordered or i + 1 < len(blocks) and blocks[i + 1].extra.get("number")):
+            block.kind, block.ordered, block.text = "p", False, f"{number} {block.text}"
+        elif not (i and blocks[i - 1].ordered):
+            block.extra["start"] = int(number.rstrip(".)"))
 
 
 def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
@@ -65,12 +79,12 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     blank = True  # the dump's start counts as a blank line
-    for number, raw in enumerate(lines, start=1):
+    for line_number, raw in enumerate(lines, start=1):
         line = raw.rstrip()
         if not line.strip():
             current, blank = None, True
             continue
-        kind, body, ordered = _item(line)
+        kind, body, number = _item(line)
         body = squash(body)
         alone = stands_alone(body)
         if (
@@ -86,11 +100,13 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
             joiner = "" if current.text.endswith("-") and body[:1].isalpha() else " "
             current.text = current.text + joiner + body if current.text else body
         else:
-            current = Block(text=body, kind=kind, line=number, ordered=ordered)
+            current = Block(text=body, kind=kind, line=line_number, ordered=bool(number))
+            current.extra["number"] = number
             current.extra["alone"] = alone
             current.extra["spaced"] = blank
             blocks.append(current)
         prev_line, blank = line, False
+    _number_sections(blocks)
     for block in blocks:
         if block.kind == "p":
             quoted = _QUOTED.match(block.text)
