@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from plugins.search.index import UNAVAILABLE
+from plugins.search import index
+from plugins.search.index import UNAVAILABLE, article_glob
 from plugins.search.settings import search_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +81,32 @@ def test_an_index_that_cannot_be_built_is_a_warning_and_a_stand_in_the_search_pa
 
     build(content, out)  # Pagefind back: a real index replaces the stand-in
     assert indexed_pages(out) == 1
+
+
+@pytest.mark.parametrize("paths, glob", [
+    (["2023/03/talks/index.html", "2023/04/drafts/index.html", "undated/signing/index.html"],
+     "{*/*/*/index.html,*/*/index.html}"),
+    (["talks.html", "2023/drafts.htm"], "{*.html,*/*.htm}"),
+    ([], None),
+])
+def test_pagefind_reads_the_article_pages_only(paths, glob):
+    assert article_glob(paths) == glob
+
+
+def test_the_glob_of_a_builds_articles_reaches_pagefind(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from pelican.generators import ArticlesGenerator
+
+    settings = {"OUTPUT_PATH": str(tmp_path)}
+    generator = object.__new__(ArticlesGenerator)
+    generator.settings, generator.articles = settings, [SimpleNamespace(save_as="2023/03/talks/index.html")]
+    seen = []
+    monkeypatch.setattr(index, "run_pagefind", lambda site, bundle, timeout, glob=None: seen.append(glob) or "no")
+    index.note_articles([object(), generator])
+    index.build_index(SimpleNamespace(settings=settings))
+    index.build_index(SimpleNamespace(settings=settings))  # the next build notes its own articles
+    assert seen == ["{*/*/*/index.html}", None]
 
 
 def test_search_runs_after_the_plugin_that_writes_pages_last():

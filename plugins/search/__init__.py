@@ -8,10 +8,11 @@ pages in its own `finalized` receiver: this plugin comes after it in PLUGINS.
 
 from pelican import signals
 
-from .index import build_index
+from .index import build_index, note_articles
 
 __all__ = ["register"]
 
 
 def register():
+    signals.all_generators_finalized.connect(note_articles)
     signals.finalized.connect(build_index)

@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 
+from pelican.generators import ArticlesGenerator
+
 from .settings import search_settings
 
 logger = logging.getLogger(__name__)
@@ -30,9 +32,37 @@ export async function search() {
 """
 
 
-def run_pagefind(site: str, bundle: str, timeout: float) -> str:
-    """Index SITE into BUNDLE; return what went wrong, or "" when the index is there."""
+# The glob of the pages to index, per build (keyed by the id of its settings), noted when
+# Pelican has its articles and read when it finishes.
+_ARTICLE_GLOBS: dict[int, str] = {}
+
+
+def article_glob(save_as: list[str]) -> str | None:
+    """A Pagefind glob for the article pages, from their paths: one pattern per shape
+    ("2023/03/slug/index.html" is "*/*/*/index.html"). Only an article holds text to index
+    (data-pagefind-body); in an archive the listing pages (topics, archives, pagination)
+    outnumber the articles, and Pagefind would read every one of them for nothing."""
+    shapes = set()
+    for path in save_as:
+        *folders, name = path.replace(os.sep, "/").split("/")
+        shapes.add("/".join(["*"] * len(folders) + [name if name.startswith("index.") else "*" + os.path.splitext(name)[1]]))
+    return "{" + ",".join(sorted(shapes)) + "}" if shapes else None
+
+
+def note_articles(generators) -> None:
+    """Remember the glob of this build's article pages (Pelican's all_generators_finalized)."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            glob = article_glob([article.save_as for article in generator.articles])
+            if glob:
+                _ARTICLE_GLOBS[id(generator.settings)] = glob
+
+
+def run_pagefind(site: str, bundle: str, timeout: float, glob: str | None = None) -> str:
+    """Index SITE (the pages GLOB matches, else all) into BUNDLE; return what went wrong,
+    or "" when the index is there."""
     command = [sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle, "--quiet"]
+    command += ["--glob", glob] if glob else []
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -67,7 +97,8 @@ def build_index(pelican) -> None:
     output = os.path.abspath(pelican.settings["OUTPUT_PATH"])
     bundle, fresh = os.path.join(output, BUNDLE), os.path.join(output, f".{BUNDLE}-new")
     shutil.rmtree(fresh, ignore_errors=True)
-    problem = (run_pagefind(output, fresh, options["timeout"]) if options["enabled"]
+    glob = _ARTICLE_GLOBS.pop(id(pelican.settings), None)
+    problem = (run_pagefind(output, fresh, options["timeout"], glob) if options["enabled"]
                else "SEARCH['enabled'] is off")
     if problem:
         shutil.rmtree(fresh, ignore_errors=True)
