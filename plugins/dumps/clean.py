@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from operator import itemgetter
 
 from . import lines
 from . import metadata as meta
@@ -90,14 +89,10 @@ def _reads_as_prose(plain: str) -> bool:
     plain = plain.rstrip()
     if word_count(plain) < PROSE_MIN_WORDS or not plain.endswith(_TERMINAL):
         return False
-    words = plain.split()
-    lower = sum(map(_uncapitalised, map(itemgetter(0), words)))
-    return lower >= 0.35 * len(words)
-
-
-def _uncapitalised(letter: str) -> bool:
-    """A word starting with this is not capitalised: lower-case, or a script without case."""
-    return letter.isalpha() and not letter.isupper()
+    firsts = [word[0] for word in plain.split()]
+    # Words not capitalised: their first letter lower-case, or of a script without case.
+    uncapitalised = sum(map(str.isalpha, firsts)) - sum(map(str.isupper, firsts))
+    return uncapitalised >= 0.35 * len(firsts)
 
 
 def looks_like_heading(block: Block) -> bool:
