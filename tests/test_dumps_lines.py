@@ -200,3 +200,16 @@ def test_inspect_shows_the_models_scores(tmp_path):
     title_line = next(line for line in shown if line.endswith("[the title line]"))
     assert "headline=0." in title_line and HEADLINE[:40] in title_line
     assert all(" p=" in line for line in shown if " KEEP " in line or " DROP " in line)
+
+
+def test_the_build_report_shows_the_models_scores():
+    from plugins.dumps.report import render_html
+
+    removed = clean(page(MENU, [HEADLINE], PROSE, TEASERS, FOOTER)).record().removed
+    title = next(row for row in removed if row["kind"] == "title")
+    assert title["text"] == HEADLINE and 0 < title["headline"] <= 1 and 0 <= title["p"] <= 1
+    teasers = [row for row in removed if row["kind"] == "trailer" and row["text"] in TEASERS]
+    assert len(teasers) >= 3 and all(0 <= row["p"] < 0.5 for row in teasers)
+    assert all("p" not in row for row in removed if row["rule"].startswith("navigation:"))  # a rule's, not asked
+    shown = render_html([{"source": "page.txt", "status": "published", "url": "a/", "removed": list(removed)}], "Site")
+    assert f"<b>title</b> p={title['p']:.2f} headline={title['headline']:.2f} {HEADLINE}" in shown

@@ -46,13 +46,20 @@ class Result:
             tag_hints=tuple(cleaned.tag_hints),
             author_note=cleaned.author_note,
             stripped=self.stripped,
-            removed=tuple(
-                {"line": b.line, "kind": b.furniture or b.role, "rule": b.rule, "text": b.plain[:200]}
-                for b in cleaned.removed
-            ),
+            removed=tuple(_removed_row(b) for b in cleaned.removed),
             signal=cleaned.signal,
             paragraphs=frozenset(fingerprint(self.html)),
         )
+
+
+def _removed_row(block: Block) -> dict:
+    """A removed line for the build report, with what the text models said of it: the line
+    model's probability that it is the article's (`p`), the headline model's share."""
+    row = {"line": block.line, "kind": block.furniture or block.role, "rule": block.rule, "text": block.plain[:200]}
+    for key, name in (("p", "p"), ("title_p", "headline")):
+        if key in block.extra:
+            row[name] = round(block.extra[key], 2)
+    return row
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,11 @@ def complete(rows: dict, dumps_root: str) -> list[dict]:
     return [rows[k] for k in sorted(rows)]
 
 
+def _scores(removed: dict) -> str:
+    """What the text models said of a removed line, as `invoke inspect` shows it."""
+    return "".join(f" {name}={removed[name]:.2f}" for name in ("p", "headline") if name in removed)
+
+
 def render_html(rows: list[dict], sitename: str) -> str:
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("published", "duplicate", "skipped")}
     out = [
@@ -63,7 +68,8 @@ def render_html(rows: list[dict], sitename: str) -> str:
         listing = ""
         if removed:
             items = "".join(
-                f"<li>line {r['line']}: <b>{html.escape(r['kind'])}</b> {html.escape(r['text'])}</li>" for r in removed
+                f"<li>line {r['line']}: <b>{html.escape(r['kind'])}</b>{_scores(r)} {html.escape(r['text'])}</li>"
+                for r in removed
             )
             listing = f"<details><summary>{len(removed)} lines removed</summary><ul>{items}</ul></details>"
         out.append(
