@@ -171,6 +171,24 @@ def test_the_space_trafilatura_trims_after_a_line_break_is_put_back():
     assert "Wilson." in texts  # no space where the page had none
 
 
+DEK = "Border talks resume after a month of silence, with both sides promising a deal before winter"
+
+
+@pytest.mark.parametrize("description, shown, first", [
+    (DEK, f'<p class="dek">{DEK}</p>', DEK),  # the standfirst trafilatura left out
+    (DEK, "", "The two delegations"),  # a description the page does not show: a search engine's blurb
+    (DEK[:60] + "...", f'<p class="dek">{DEK}</p>', "The two delegations"),  # cut short
+    ("Border talks resume", '<p class="dek">Border talks resume</p>', "The two delegations"),  # not a sentence
+])
+def test_the_standfirst_the_page_shows_opens_the_article(description, shown, first):
+    page = (f'<html><head><title>Talks</title><meta property="og:description" content="{description}"></head><body>'
+            f'<header><h1>Talks</h1>{shown}</header><article>'
+            + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(6)) + "</article></body></html>")
+    blocks = html_blocks(page)[0]
+    assert blocks[0].text.startswith(first)
+    assert [b.line for b in blocks] == list(range(1, len(blocks) + 1))
+
+
 def test_code_in_a_sentence_stays_in_it():
     assert blocks_of("<body><p>Run <code>make</code> first.</p><code>make all</code></body>") == [
         ("p", "Run make first."), ("p", "make all")]

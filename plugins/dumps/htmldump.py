@@ -1,14 +1,16 @@
 """A saved HTML page into blocks and metadata.
 
 trafilatura finds the main content and keeps its structure (headings, lists, quotes,
-bold); every piece of text of its document becomes a block, whatever its shape. Its recall
-mode is read first; where that took only a short part of the page, its default mode, which
-then keeps paragraphs the recall mode missed, is read too and merged; a thin result gives
-way to its baseline. The page's own metadata (Open Graph, JSON-LD,
-<meta>, the visible byline) comes from trafilatura's metadata reader, with htmldate told
-not to guess from the text; the title is the headline the page confirms. Furniture inside
-the article container (sign-up cards, "Also read" boxes) is left for the block rules in
-clean.py: a saved page has no header or trailer cut by position.
+bold); every piece of text of its document becomes a block, whatever its shape. Its
+recall mode is read first; where that took only a short part of the page, its default
+mode, which then keeps paragraphs the recall mode missed, is read too and merged; a thin
+result gives way to its baseline. The page's own metadata (Open Graph, JSON-LD, <meta>,
+the visible byline) comes from trafilatura's metadata reader, with htmldate told not to
+guess from the text; the title is the headline the page confirms, and the page's
+description opens the article when the page shows it (the standfirst trafilatura leaves
+out with the headline). Furniture inside the article container (sign-up cards, "Also
+read" boxes) is left for the block rules in clean.py: a saved page has no header or
+trailer cut by position.
 """
 
 import difflib
@@ -18,7 +20,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from . import metadata as meta
-from .blocks import Block, line_key, squash
+from .blocks import Block, line_key, squash, word_count
 
 _TAG_LINK = re.compile(
     r"""<a\b[^>]*?(?:rel=["'][^"']*\btag\b[^"']*["'][^>]*>|href=["'][^"']*/tags?/[^"']*["'][^>]*>)(?P<text>[^<]{1,80})</a>""",
@@ -38,6 +40,11 @@ THIN_CHARS = 500
 # it added to held less than this. Past it the second pass (half of extraction's time) is
 # skipped.
 SECOND_PASS_CHARS = 5000
+# A page's description is its standfirst when it has this many words and the page shows
+# its first characters (a description cut short by a site's template still counts).
+STANDFIRST_MIN_WORDS = 8
+_STANDFIRST_PROBE = 60
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 # A page whose article holds this much text (headings aside) is published, in any language
 # and shape (a recipe's lists, a script without capitals), prose or not.
 ARTICLE_MIN_CHARS = 200
@@ -243,6 +250,19 @@ def holds_article(blocks: list[Block]) -> bool:
     return text_chars(blocks) >= ARTICLE_MIN_CHARS
 
 
+def _shown_standfirst(tree, description: str, blocks: list[Block]) -> str:
+    """The page's description (og:description, <meta name="description">) when it is the
+    standfirst the page shows under its headline and trafilatura left out: a sentence or
+    more, not cut short, in the page's visible text, not already in the article. A
+    description the page does not show is a search engine's blurb, not the article's."""
+    key = line_key(description)
+    if (word_count(description) < STANDFIRST_MIN_WORDS or description.endswith(("...", "…"))
+            or key[:_STANDFIRST_PROBE] in line_key(" ".join(b.text for b in blocks))):
+        return ""
+    shown = line_key(" ".join(tree.xpath(_VISIBLE_TEXT)))
+    return description if key[:_STANDFIRST_PROBE] in shown else ""
+
+
 def html_blocks(html: str) -> tuple[list[Block], dict]:
     """Blocks of the page's main content, and what its metadata says.
 
@@ -264,6 +284,10 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
             blocks = fallback
     if document is None:
         document = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
+    if document and (standfirst := _shown_standfirst(tree, squash(document.description or ""), blocks)):
+        blocks.insert(0, Block(text=standfirst, kind="p"))
+        for number, block in enumerate(blocks, start=1):
+            block.line = number
     found = {
         "title": page_title(tree, squash(document.title or "") if document else ""),
         "author": squash(document.author or "") if document else "",
