@@ -179,10 +179,11 @@ DEK = "Border talks resume after a month of silence, with both sides promising a
     (DEK, "", "The two delegations"),  # a description the page does not show: a search engine's blurb
     (DEK[:60] + "...", f'<p class="dek">{DEK}</p>', "The two delegations"),  # cut short
     ("Border talks resume", '<p class="dek">Border talks resume</p>', "The two delegations"),  # not a sentence
+    (f"Talks by the lake: {DEK}", f"<p>Talks by the lake: {DEK}</p>", "The two delegations"),  # the headline again
 ])
 def test_the_standfirst_the_page_shows_opens_the_article(description, shown, first):
-    page = (f'<html><head><title>Talks</title><meta property="og:description" content="{description}"></head><body>'
-            f'<header><h1>Talks</h1>{shown}</header><article>'
+    page = (f'<html><head><title>Talks by the lake</title><meta property="og:description" content="{description}">'
+            f'</head><body><header><h1>Talks by the lake</h1>{shown}</header><article>'
             + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(6)) + "</article></body></html>")
     blocks = html_blocks(page)[0]
     assert blocks[0].text.startswith(first)

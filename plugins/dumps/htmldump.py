@@ -250,13 +250,14 @@ def holds_article(blocks: list[Block]) -> bool:
     return text_chars(blocks) >= ARTICLE_MIN_CHARS
 
 
-def _shown_standfirst(tree, description: str, blocks: list[Block]) -> str:
+def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -> str:
     """The page's description (og:description, <meta name="description">) when it is the
     standfirst the page shows under its headline and trafilatura left out: a sentence or
-    more, not cut short, in the page's visible text, not already in the article. A
-    description the page does not show is a search engine's blurb, not the article's."""
+    more, not cut short, not the headline again, in the page's visible text, not already in
+    the article. A description the page does not show is a search engine's blurb."""
     key = line_key(description)
     if (word_count(description) < STANDFIRST_MIN_WORDS or description.endswith(("...", "…"))
+            or _agree(description, title) or title and key.startswith(line_key(title))
             or key[:_STANDFIRST_PROBE] in line_key(" ".join(b.text for b in blocks))):
         return ""
     shown = line_key(" ".join(tree.xpath(_VISIBLE_TEXT)))
@@ -284,12 +285,13 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
             blocks = fallback
     if document is None:
         document = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
-    if document and (standfirst := _shown_standfirst(tree, squash(document.description or ""), blocks)):
+    title = page_title(tree, squash(document.title or "") if document else "")
+    if document and (standfirst := _shown_standfirst(tree, squash(document.description or ""), title, blocks)):
         blocks.insert(0, Block(text=standfirst, kind="p"))
         for number, block in enumerate(blocks, start=1):
             block.line = number
     found = {
-        "title": page_title(tree, squash(document.title or "") if document else ""),
+        "title": title,
         "author": squash(document.author or "") if document else "",
         "date": meta.parse_iso(document.date or "") if document else None,
         "tag_hints": tag_hints(html),
