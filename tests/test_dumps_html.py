@@ -187,6 +187,7 @@ def test_the_standfirst_the_page_shows_opens_the_article(description, shown, fir
             + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(6)) + "</article></body></html>")
     blocks = html_blocks(page)[0]
     assert blocks[0].text.startswith(first)
+    assert ("description" in blocks[0].rule) == (first == DEK)  # invoke inspect says where it came from
     assert [b.line for b in blocks] == list(range(1, len(blocks) + 1))
 
 

@@ -287,7 +287,7 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
         document = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
     title = page_title(tree, squash(document.title or "") if document else "")
     if document and (standfirst := _shown_standfirst(tree, squash(document.description or ""), title, blocks)):
-        blocks.insert(0, Block(text=standfirst, kind="p"))
+        blocks.insert(0, Block(text=standfirst, kind="p", rule="the page's description, shown as its standfirst"))
         for number, block in enumerate(blocks, start=1):
             block.line = number
     found = {
