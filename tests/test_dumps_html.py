@@ -191,6 +191,16 @@ def test_the_standfirst_the_page_shows_opens_the_article(description, shown, fir
     assert [b.line for b in blocks] == list(range(1, len(blocks) + 1))
 
 
+def test_a_sites_tagline_given_as_the_pages_description_is_not_a_standfirst():
+    # The site shows its tagline in its footer, below the article, and gives it as the
+    # page's description.
+    tagline = "Independent reporting on the borders, ports and people of the northern coast since 1998"
+    page = (f'<html><head><title>Talks</title><meta property="og:description" content="{tagline}"></head>'
+            "<body><article><h1>Talks</h1>" + "".join(f"<p>{SENTENCE}Point {i}.</p>" for i in range(5))
+            + f"</article><footer><p>{tagline}</p></footer></body></html>")
+    assert not [b for b in html_blocks(page)[0] if tagline in b.text]
+
+
 def test_code_in_a_sentence_stays_in_it():
     assert blocks_of("<body><p>Run <code>make</code> first.</p><code>make all</code></body>") == [
         ("p", "Run make first."), ("p", "make all")]

@@ -253,15 +253,21 @@ def holds_article(blocks: list[Block]) -> bool:
 def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -> str:
     """The page's description (og:description, <meta name="description">) when it is the
     standfirst the page shows under its headline and trafilatura left out: a sentence or
-    more, not cut short, not the headline again, in the page's visible text, not already in
-    the article. A description the page does not show is a search engine's blurb."""
+    more, not cut short, not the headline again, in the page's visible text above the
+    article, not already in it. A description the page does not show is a search engine's
+    blurb; one it shows only below the article's start, a footer's tagline or a teaser."""
     key = line_key(description)
     if (word_count(description) < STANDFIRST_MIN_WORDS or description.endswith(("...", "…"))
             or _agree(description, title) or title and key.startswith(line_key(title))
             or key[:_STANDFIRST_PROBE] in line_key(" ".join(b.text for b in blocks))):
         return ""
     shown = line_key(" ".join(tree.xpath(_VISIBLE_TEXT)))
-    return description if key[:_STANDFIRST_PROBE] in shown else ""
+    at = shown.find(key[:_STANDFIRST_PROBE])
+    # Where the article starts in the page: its first sentence, at its last place in the
+    # page (a teaser of it may come earlier, in a header).
+    lede = next((b for b in blocks if b.kind != "h" and word_count(b.text) >= STANDFIRST_MIN_WORDS), None)
+    start = shown.rfind(line_key(lede.text)[:_STANDFIRST_PROBE]) if lede else -1
+    return description if at >= 0 and (start < 0 or at < start) else ""
 
 
 def html_blocks(html: str) -> tuple[list[Block], dict]:
