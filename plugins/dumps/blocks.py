@@ -61,7 +61,12 @@ def word_count(text: str) -> int:
     return words if plain.isascii() else words + len(_UNSPACED.findall(plain)) // 2
 
 
+def text_key(text: str) -> str:
+    """Text as compared across dumps: case, digits and punctuation do not matter."""
+    return _DIGITS.sub("0", " ".join(_WORD.findall(unbold(text).lower())))
+
+
 @lru_cache(maxsize=1 << 16)  # furniture lines recur from dump to dump: most lookups are repeats
 def line_key(text: str) -> str:
-    """The corpus-signal key of a line: case, digits and punctuation do not matter."""
-    return _DIGITS.sub("0", " ".join(_WORD.findall(unbold(text).lower())))
+    """The corpus-signal key of a line (text_key, cached: for lines, not whole pages)."""
+    return text_key(text)

@@ -11,7 +11,7 @@ article keeps this linear in the archive's size.
 
 import re
 
-from .blocks import line_key
+from .blocks import text_key
 
 _BLOCK = re.compile(r"<(p|li|h2|blockquote)>(.*?)</\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -32,9 +32,9 @@ def fingerprint(html: str) -> set[str]:
         text = _TAG.sub("", block)
         words = len(text.split())
         if words >= _MIN_WORDS:
-            keys.add(line_key(text))
+            keys.add(text_key(text))
         elif words >= _SHORT_MIN_WORDS:
-            keys.add(_SHORT + line_key(text))
+            keys.add(_SHORT + text_key(text))
     return keys
 
 

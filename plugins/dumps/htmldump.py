@@ -20,7 +20,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from . import metadata as meta
-from .blocks import Block, line_key, squash, word_count
+from .blocks import Block, line_key, squash, text_key, word_count
 
 _TAG_LINK = re.compile(
     r"""<a\b[^>]*?(?:rel=["'][^"']*\btag\b[^"']*["'][^>]*>|href=["'][^"']*/tags?/[^"']*["'][^>]*>)(?P<text>[^<]{1,80})</a>""",
@@ -259,9 +259,9 @@ def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -
     key = line_key(description)
     if (word_count(description) < STANDFIRST_MIN_WORDS or description.endswith(("...", "…"))
             or _agree(description, title) or title and key.startswith(line_key(title))
-            or key[:_STANDFIRST_PROBE] in line_key(" ".join(b.text for b in blocks))):
+            or key[:_STANDFIRST_PROBE] in text_key(" ".join(b.text for b in blocks))):
         return ""
-    shown = line_key(" ".join(tree.xpath(_VISIBLE_TEXT)))
+    shown = text_key(" ".join(tree.xpath(_VISIBLE_TEXT)))
     at = shown.find(key[:_STANDFIRST_PROBE])
     # Where the article starts in the page: its first sentence, at its last place in the
     # page (a teaser of it may come earlier, in a header).
