@@ -174,6 +174,12 @@ def _extract(tree, **mode):
     return document if document is not None and document.body is not None else None
 
 
+def _number(blocks: list[Block]) -> None:
+    """Blocks numbered in page order again, after some were put in (for inspect and the report)."""
+    for number, block in enumerate(blocks, start=1):
+        block.line = number
+
+
 def _merged(base: list[Block], other: list[Block]) -> list[Block]:
     """base with the blocks only `other` has put in at their place in the page: trafilatura's
     modes each miss some paragraphs the other keeps."""
@@ -185,8 +191,7 @@ def _merged(base: list[Block], other: list[Block]) -> list[Block]:
         merged += base[i1:i2]
         if op in ("insert", "replace"):
             merged += [b for b in other[j1:j2] if line_key(b.text) not in have]
-    for number, block in enumerate(merged, start=1):
-        block.line = number
+    _number(merged)
     return merged
 
 
@@ -294,8 +299,7 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
     title = page_title(tree, squash(document.title or "") if document else "")
     if document and (standfirst := _shown_standfirst(tree, squash(document.description or ""), title, blocks)):
         blocks.insert(0, Block(text=standfirst, kind="p", rule="the page's description, shown as its standfirst"))
-        for number, block in enumerate(blocks, start=1):
-            block.line = number
+        _number(blocks)
     found = {
         "title": title,
         "author": squash(document.author or "") if document else "",
