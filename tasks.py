@@ -185,6 +185,10 @@ def inspect(c, path, settings=SETTINGS):
         root = next((p.parent for p in Path(path).resolve().parents if p.name == folder), None)
         if root is not None:
             pelican_settings = {**pelican_settings, "PATH": str(root)}
+        elif Path(path).suffix.lower() in DUMP_SUFFIXES:  # a loose dump: its folder is the dumps folder
+            here = Path(path).resolve().parent
+            dumps = {**(pelican_settings.get("DUMPS") or {}), "folder": here.name}
+            pelican_settings = {**pelican_settings, "PATH": str(here.parent), "DUMPS": dumps}
     if Path(path).suffix.lower() in DUMP_SUFFIXES:
         from dumps.inspect import inspect_dump
 

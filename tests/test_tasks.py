@@ -164,6 +164,25 @@ def test_inspect_prints_what_the_dumps_plugin_explains(tmp_path, monkeypatch, ca
     assert capsys.readouterr().out == f"{dump}: removed 2 blocks (signup-form) with Test\n"
 
 
+def test_inspect_reads_a_loose_dump_as_a_dump_of_its_folder(tmp_path, capsys):
+    """A dump outside the content folder and any dumps folder (a saved page, a corpus) is
+    read as its own folder's build would read it, by both plugins; a dump the build skips
+    is said to be untagged, not a crash."""
+    prose = ("Ghana accused Togo of sheltering rebels on Monday, and Togo summoned the ambassador "
+             "of Ghana to answer for it in the capital.")
+    (tmp_path / "page.txt").write_text(f"Home\nNews\n\nGhana accuses Togo\n\n{prose}\n\n{prose}\n")
+    (tmp_path / "menu.txt").write_text("Home\nNews\nSport\nContact\n")
+
+    tasks.inspect(Context(), str(tmp_path / "page.txt"))
+    out = capsys.readouterr().out
+    assert "title: Ghana accuses Togo" in out.split("topics:")[0]
+    assert "GIVEN    Ghana-Togo relations (relation)" in out.split("topics:")[1]
+
+    tasks.inspect(Context(), str(tmp_path / "menu.txt"))
+    out = capsys.readouterr().out
+    assert "SKIPPED: no article found" in out and "not tagged: the build does not publish it" in out
+
+
 def test_inspect_rejects_a_missing_dump(tmp_path):
     with pytest.raises(Exit, match="no such dump"):
         tasks.inspect(Context(), str(tmp_path / "missing.txt"))

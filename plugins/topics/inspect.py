@@ -5,7 +5,7 @@ Markdown post and a dump are explained alike, from the title and HTML the tagger
 """
 import os
 
-from pelican.contents import Article
+from pelican.contents import Article, SkipStub
 from pelican.plugins._utils import load_plugins
 from pelican.readers import Readers
 
@@ -23,8 +23,11 @@ def inspect_topics(path: str, settings: dict) -> str:
     if not source.startswith(os.path.join(base, "")):
         base = os.path.dirname(source)
     article = readers.read_file(base, os.path.relpath(source, base), content_class=Article)
+    lines = [f"topics: {path}"]
+    if isinstance(article, SkipStub):  # a skipped dump (the dumps part says why) or a draft
+        return "\n".join(lines + ["  not tagged: the build does not publish it"])
     title = getattr(article, "title", "") or ""
     tagger = Tagger(topic_settings.read(settings))
-    lines = [f"topics: {path}", f"title: {title}"]
+    lines.append(f"title: {title}")
     lines += ["  " + line for line in tagger.explain(title, article._content or "")]
     return "\n".join(lines)
