@@ -103,6 +103,13 @@ def test_subheadings_between_paragraphs():
     assert [b for b in body(result) if b[0] == "h"] == [("h", "The view from Delhi"), ("h", "What comes next")]
 
 
+def test_one_line_gives_both_author_and_date():
+    c = clean("Border talks resume in Geneva\nBy Maria Okafor | 03/09/2023\n\n" + "\n\n".join(P)).cleaned
+    assert (c.title, c.author, c.date.date().isoformat()) == ("Border talks resume in Geneva", "Maria Okafor", "2023-03-09")
+    line = next(b for b in c.blocks if "Okafor" in b.plain)
+    assert (line.role, line.rule) == ("date", "a date line and a byline")
+
+
 def test_header_lines_become_metadata_not_body():
     result = clean(HEADER + "\n\n".join(P))
     c = result.cleaned

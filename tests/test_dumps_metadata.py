@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from dumps.metadata import parse_date  # noqa: E402
+from dumps.metadata import byline, parse_date  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,28 @@ from dumps.metadata import parse_date  # noqa: E402
         ("Posted on Monday, October 31, 2022 | 9 min read", date(2022, 10, 31)),
         ("Updated: 4 March 2019", date(2019, 3, 4)),
         ("2021-07-04", date(2021, 7, 4)),
+        ("Mon 20 Jan 2020 06.05 GMT", date(2020, 1, 20)),
+        ("Wed | Apr 27, 2022", date(2022, 4, 27)),
+        ("Published: 10:00am, 20 Jan, 2020", date(2020, 1, 20)),
+        ("10:08 am Fri Jul 19, 2013", date(2013, 7, 19)),
+        ("Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46", date(2023, 11, 7)),
+        ("2021/09/19", date(2021, 9, 19)),
+        ("10/18/2020", date(2020, 10, 18)),  # slashes: month first, as American sites write
+        ("18/10/2020", date(2020, 10, 18)),  # ... unless only day first is a date
+        ("20.01.2020", date(2020, 1, 20)),  # dots: day first
+        ("01.21.2020 07:00 AM", date(2020, 1, 21)),
+        ("By Ann Lee 04 November 2020", date(2020, 11, 4)),
+        ("by Ann Lee on January 20, 2020", date(2020, 1, 20)),
+        ("By Ann Lee | 12/10/2020", date(2020, 12, 10)),
+        ("Ann Lee | Mon, 4 May 2020", date(2020, 5, 4)),
+        # Other languages, from data/dates.yaml.
+        ("Freitag, 06.07.2018, 10:29", date(2018, 7, 6)),
+        ("Veröffentlicht am 19. Dezember 2022", date(2022, 12, 19)),
+        ("Anna Berg 19. Juni 2019", date(2019, 6, 19)),
+        ("par Anne Roy, 21 juin 2018", date(2018, 6, 21)),
+        ("Publicado: Jueves, 21 Abril 2022 04:45", date(2022, 4, 21)),
+        ("04 de mayo de 2022 a las 09:01", date(2022, 5, 4)),
+        ("28 kwietnia 2021", date(2021, 4, 28)),
     ],
 )
 def test_date_lines_with_trailing_details(line, expected):
@@ -25,3 +47,27 @@ def test_date_lines_with_trailing_details(line, expected):
 
 def test_a_sentence_mentioning_a_date_is_not_a_date_line():
     assert parse_date("On 31 October 2022 the two governments met in Ankara to talk about the border and trade") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Science and Technology links (December 14th 2019)",  # a headline with a date in it
+    "By contrast, on 1 May 2020 it fell",  # "by" opening a sentence, not a byline
+    "31/31/2020",
+    "Ehrenamt und Jugend 23.01.2020",  # a date after words that are not a name
+])
+def test_lines_that_hold_a_date_but_are_not_date_lines(line):
+    assert parse_date(line) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Ann Lee 04 November 2020", "Ann Lee"),
+    ("By Ann Lee - January 10, 2020", "Ann Lee"),
+    ("by Ann Lee on January 20, 2020", "Ann Lee"),
+    ("By Ann Lee published 9 August 2012", "Ann Lee"),
+    ("BY J.O. LEE APR. 26, 2022", "J.O. LEE"),
+    ("By Ann Lee | 12/10/2020", "Ann Lee"),
+    ("von Anna Berg am 16.08.2019", "Anna Berg"),
+    ("By Ann Lee and Bo Park", "Ann Lee and Bo Park"),
+])
+def test_a_byline_names_the_author_without_its_date(line, name):
+    assert byline(line) == name

@@ -118,11 +118,12 @@ def headline_shaped(block: Block) -> bool:
     )
 
 
-def metadata_field(block: Block, cleaned: "Cleaned | None" = None):
-    """The header field (name, parser, rule) this line gives, if it is a date, byline or
-    reading-time line; with `cleaned`, only a field it has not got yet."""
+def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tuple]:
+    """The header fields (name, parser, rule) this line gives, as a date, byline or
+    reading-time line ("By Ann Lee | 12/10/2020" gives two); with `cleaned`, only those it
+    has not got yet."""
     plain = block.plain.strip()
-    return next((f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)), None)
+    return [f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)]
 
 
 def introduces_list(block: Block) -> bool:
@@ -260,7 +261,7 @@ class Cleaner:
         best first: the header may turn its first choice into a byline or date, and then
         the next one is taken."""
         probabilities = [b.extra.get("p", 0.0) for b in blocks]
-        rows = lines.title_rows(blocks, first, probabilities, metadata_field, self.model.stopwords)
+        rows = lines.title_rows(blocks, first, probabilities, metadata_fields, self.model.stopwords)
         scored = list(zip(self.model.title.shares([row for _, row in rows]), (i for i, _ in rows)))
         for score, i in scored:
             blocks[i].extra["title_p"] = score
@@ -272,11 +273,11 @@ class Cleaner:
         for i, block in enumerate(header):
             if not _recurring_or_body(block):
                 continue
-            field = metadata_field(block, cleaned)
-            if field:
-                name, parse, rule = field
-                setattr(cleaned, name, parse(block.plain.strip()))
-                block.drop(name, rule)
+            fields = metadata_fields(block, cleaned)
+            if fields:
+                for name, parse, _ in fields:
+                    setattr(cleaned, name, parse(block.plain.strip()))
+                block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
                 continue
             candidates.append(i)
         # The title is the first line of some length; other articles' related-post lists
@@ -329,7 +330,7 @@ class Cleaner:
             block = blocks[i]
             if not _recurring_or_body(block):
                 continue
-            if is_prose(block) or not metadata_field(block):  # "By contrast, ..." is no byline
+            if is_prose(block) or not metadata_fields(block):  # "By contrast, ..." is no byline
                 break
             end = i + 1
         if end is None:

@@ -2,58 +2,98 @@
 
 import re
 from datetime import datetime, timezone
+from pathlib import Path
 
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_PREFIX = r"^(?:(?:published|posted|updated|last updated|date|dated|on)\s*(?:on)?\s*[:\-]?\s*)?" + _WEEKDAY
-_DATE_FORMS = [
-    re.compile(_PREFIX + rf"(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I),
-    re.compile(_PREFIX + rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\.?,?\s+(?P<y>\d{{4}})", re.I),
-    re.compile(_PREFIX + r"(?P<y>\d{4})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<t>\d{1,2}:\d{2}(?::\d{2})?)(?P<tz>Z|[+-]\d{2}:?\d{2})?)?", re.I),
+import yaml
+
+DATA = Path(__file__).with_name("data") / "dates.yaml"
+
+
+def _words(names, whole: bool = True) -> str:
+    """A regex alternation of the names (spaces as any space), longest first; as whole
+    words, or (a label run into what follows: "Updated21:22") not."""
+    escaped = (re.escape(str(n)).replace(r"\ ", r"\s+") for n in sorted(set(map(str, names)), key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")" + (r"(?!\w)" if whole else "")
+
+
+with open(DATA, encoding="utf-8") as _handle:
+    _DATA = yaml.safe_load(_handle)
+_MONTH_NUM = {str(name).casefold(): int(number) for number, names in _DATA["months"].items() for name in names}
+_MONTHS = _words(_MONTH_NUM)
+_JOIN = r"(?:" + _words(_DATA["joins"]) + r"\s+)?"
+# What may come before a date on its line: a label ("Published:", "Veröffentlicht am"), a
+# time ("10:08 am", "21:22,") and a weekday ("Monday,", "Mon", "Wed |").
+_LABEL = r"(?:" + _words(_DATA["labels"], whole=False) + r"\s*[:|\-]?\s*)?"
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?"
+_WEEKDAY = r"(?:" + _words(_DATA["weekdays"]) + r"\.?,?\s+(?:[|•·]\s+)?)?"
+_PREFIX = "^" + _LABEL + _TIME + _WEEKDAY
+# The date itself. Numbers alone are read month first with slashes ("10/18/2020", as
+# American sites write them) and day first with dots ("20.01.2020"), unless only the
+# other order is a date.
+_DATES = [
+    rf"(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_JOIN}(?P<m>{_MONTHS})\.?,?\s+{_JOIN}(?P<y>\d{{4}})",
+    r"(?P<y>\d{4})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<t>\d{1,2}:\d{2}(?::\d{2})?)(?P<tz>Z|[+-]\d{2}:?\d{2})?)?",
+    r"(?P<y>\d{4})(?P<sep>[/.])(?P<mn>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b",
+    r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b",
 ]
+_DATE_FORMS = [re.compile(_PREFIX + form, re.I) for form in _DATES]
+_ISO = _DATE_FORMS[2]
+# A date after a byline ("By Ann Lee 11 February 2020", "by Ann Lee on Jan 3, 2020").
+_DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
+# What stands between a name and the date after it ("Ann Lee | Mon, 4 May 2020").
+_BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|" + _words(_DATA["weekdays"]) + r"\.?|" + _words(_DATA["labels"]) + r":?)*$", re.I)
 # A date line may carry a little more ("| 5 min read", "at 10:30 IST"), but not a sentence.
 _DATE_LINE_MAX_WORDS = 12
 _READING_TIME = re.compile(r"^(?:reading time\s*:?\s*)?(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?(?:\s+read(?:ing)?)?$", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|posted by|author|words by)\s*:?\s+(?P<name>.+)$", re.I)
+_BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du|dos|ul)(?:-\w+)?)$")
 # Words a cut title should not end on.
 _DANGLING = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "its"}
-_MONTH_NUM = {m[:3]: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
 def parse_date(line: str) -> datetime | None:
-    """A date line's date ("February 23, 2022", "11 September 2023", "2022-02-23")."""
+    """A date line's date ("February 23, 2022", "Mon 20 Jan 2020 06.05 GMT", "2022-02-23",
+    "By Ann Lee | 12/10/2020")."""
     text = line.strip().strip("|•·∙-–— ")
     if len(text.split()) > _DATE_LINE_MAX_WORDS:
         return None
     for form in _DATE_FORMS:
         m = form.match(text)
-        if not m:
-            continue
-        parts = m.groupdict()
-        month = int(parts["mn"]) if parts.get("mn") else _MONTH_NUM[parts["m"][:3].lower()]
-        try:
-            return datetime(int(parts["y"]), month, int(parts["d"]), tzinfo=timezone.utc)
-        except ValueError:
-            return None
+        if m:
+            return _date(m)
+    found = _date_inside(text)
+    if found and (byline(text) or looks_like_name(_BEFORE_DATE.sub("", text[: found.start()]))):
+        return _date(found)  # "By Ann Lee on 3 May 2020", "Ann Lee | lundi 4 mai 2020"
     return None
+
+
+def _date_inside(text: str) -> re.Match | None:
+    """The first date written somewhere in the text."""
+    found = [m for m in (form.search(text) for form in _DATE_INSIDE) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _date(m: re.Match) -> datetime | None:
+    parts = m.groupdict()
+    if parts.get("a"):  # numbers alone: the order the separator suggests, else the other
+        a, b = int(parts["a"]), int(parts["b"])
+        month, day = (a, b) if parts["sep"] == "/" else (b, a)
+        if month > 12:
+            month, day = day, month
+    else:
+        month = int(parts["mn"]) if parts.get("mn") else _MONTH_NUM[parts["m"].casefold()]
+        day = int(parts["d"])
+    try:
+        return datetime(int(parts["y"]), month, day, tzinfo=timezone.utc)
+    except ValueError:
+        return None
 
 
 def parse_iso(value: str) -> datetime | None:
     """An ISO 8601 timestamp from metadata; the calendar date is kept as written."""
-    if not value:
-        return None
-    m = _DATE_FORMS[2].match(value.strip())
-    if not m:
-        return None
-    try:
-        return datetime(int(m["y"]), int(m["mn"]), int(m["d"]), tzinfo=timezone.utc)
-    except ValueError:
-        return None
+    m = _ISO.match(value.strip()) if value else None
+    return _date(m) if m else None
 
 
 def reading_time(line: str) -> int | None:
@@ -75,7 +115,11 @@ def byline(line: str) -> str | None:
     m = _BYLINE.match(line.strip())
     if not m:
         return None
-    name = re.split(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)", m["name"].strip())[0].strip()
+    name = m["name"].strip()
+    date = _date_inside(name)
+    if date:  # "Ann Lee on January 20, 2020", "Ann Lee published 9 August 2012"
+        name = " ".join(w for w in name[: date.start()].split() if not w.islower())
+    name = re.split(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)", name)[0].strip(" |•·∙-–—,")
     return name if name and len(name.split()) <= 8 and not any(c.isdigit() for c in name) else None
 
 
