@@ -2,6 +2,7 @@
 
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -39,6 +40,7 @@ _DATES = [
 ]
 _DATE_FORMS = [re.compile(_PREFIX + form, re.I) for form in _DATES]
 _ISO = _DATE_FORMS[2]
+_YEAR = re.compile(r"\d{4}")
 # A date after a byline ("By Ann Lee 11 February 2020", "by Ann Lee on Jan 3, 2020").
 _DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
 # What stands between a name and the date after it ("Ann Lee | Mon, 4 May 2020").
@@ -52,11 +54,12 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|del|der|van|von|
 _DANGLING = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "its"}
 
 
+@lru_cache(maxsize=1 << 12)  # cleaning asks about the same header lines at each stage
 def parse_date(line: str) -> datetime | None:
     """A date line's date ("February 23, 2022", "Mon 20 Jan 2020 06.05 GMT", "2022-02-23",
     "By Ann Lee | 12/10/2020")."""
     text = line.strip().strip("|•·∙-–— ")
-    if len(text.split()) > _DATE_LINE_MAX_WORDS:
+    if len(text.split()) > _DATE_LINE_MAX_WORDS or not _YEAR.search(text):  # every form has one
         return None
     for form in _DATE_FORMS:
         m = form.match(text)
