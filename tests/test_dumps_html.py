@@ -191,6 +191,15 @@ def test_the_standfirst_the_page_shows_opens_the_article(description, shown, fir
     assert [b.line for b in blocks] == list(range(1, len(blocks) + 1))
 
 
+def test_a_short_standfirst_opens_the_article_as_a_paragraph_not_a_subheading():
+    dek = "Both sides promise a deal on the border before the winter"  # short, no full stop
+    page = (f'<html><head><title>Talks by the lake</title><meta property="og:description" content="{dek}">'
+            f'</head><body><header><h1>Talks by the lake</h1><p class="dek">{dek}</p></header><article>'
+            + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(6)) + "</article></body></html>")
+    result = clean_dump(page.encode(), "page.html", Cleaner(Boilerplate()))
+    assert result.html.startswith(f"<p>{dek}</p>")
+
+
 def test_a_sites_tagline_given_as_the_pages_description_is_not_a_standfirst():
     # The site shows its tagline in its footer, below the article, and gives it as the
     # page's description.

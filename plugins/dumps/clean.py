@@ -301,12 +301,16 @@ class Cleaner:
             elif not cleaned.author and meta.looks_like_name(block.plain) and self._near_date(header, i):
                 cleaned.author = block.plain.strip()
                 block.drop("author", "a bare byline next to the date")
-            elif not self._standfirst(block, title_at is not None and i > title_at):
+            elif self._standfirst(block, title_at is not None and i > title_at):
+                block.extra["standfirst"] = True
+            else:
                 block.drop("furniture", "above the article (header)", "header")
         # Without the model a paragraph of prose above the article is its standfirst; the
         # model tells a standfirst from a cookie notice or a teaser above the headline.
         for i in prose:
-            if self.model is not None and not self._standfirst(header[i], title_at is None or i > title_at):
+            if self.model is None or self._standfirst(header[i], title_at is None or i > title_at):
+                header[i].extra["standfirst"] = True
+            else:
                 header[i].drop("furniture", "above the article (header)", "header")
 
     def _standfirst(self, block: Block, below_title: bool) -> bool:
@@ -407,10 +411,13 @@ class Cleaner:
     # -- stage 4: structure -----------------------------------------------------------
     @staticmethod
     def mark_headings(blocks: list[Block]) -> None:
+        """Short lines before a paragraph are subheadings; a standfirst, however short and
+        unpunctuated, opens the article as a paragraph."""
         body = [b for b in blocks if b.role == "body"]
         for i, block in enumerate(body[:-1]):
             nxt = body[i + 1]
-            if looks_like_heading(block) and not is_prose(block) and nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt):
+            if (looks_like_heading(block) and not is_prose(block) and not block.extra.get("standfirst")
+                    and nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt)):
                 block.kind = "h"
 
     def protect_recurring(self, blocks: list[Block]) -> None:

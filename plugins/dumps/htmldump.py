@@ -298,7 +298,8 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
         document = trafilatura.extract_metadata(tree, date_config=_DATE_PARAMS)
     title = page_title(tree, squash(document.title or "") if document else "")
     if document and (standfirst := _shown_standfirst(tree, squash(document.description or ""), title, blocks)):
-        blocks.insert(0, Block(text=standfirst, kind="p", rule="the page's description, shown as its standfirst"))
+        blocks.insert(0, Block(text=standfirst, kind="p", rule="the page's description, shown as its standfirst",
+                               extra={"standfirst": True}))
         _number(blocks)
     found = {
         "title": title,
