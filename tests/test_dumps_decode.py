@@ -46,6 +46,12 @@ def test_nuls_and_forbidden_control_characters_are_stripped():
     assert strip_forbidden("a\x00b\x08c\ufffed\x9fe") == "abcde"
 
 
+def test_icon_font_glyphs_are_stripped():
+    """Private-use characters are an icon font's arrows and buttons: in a dump, a box."""
+    text = decode("\ue313 \ue316 Regions\nNext\ue315\n\uf1a0 \uf2c6\nDer Kühlschrank 冷蔵庫\n".encode("utf-8"))
+    assert text == "  Regions\nNext\n \nDer Kühlschrank 冷蔵庫\n"
+
+
 def test_terminal_escapes_and_controls_are_stripped_and_noted():
     notes = []
     text = decode(b"Both\x0b sides met in \x1b[31mGeneva\x1b[0m on\x00 Tuesday.\x1b]0;title\x07\n", notes)

@@ -22,8 +22,11 @@ def ftfy_with_options():
 _FOR_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
 
 # Characters XML 1.0 and HTML forbid (C0 controls but tab/newline/CR, C1 controls,
-# surrogates and the two non-characters), plus zero-width noise scrapers leave.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\u200b\ufeff]")
+# surrogates and the two non-characters), plus noise scrapers leave: zero-width
+# characters, and the private-use characters icon fonts draw as a menu's arrows, a search
+# glass or a share button, which no other font shows (a box in the reader's browser).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\u200b\ufeff"
+                        "\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
