@@ -95,6 +95,8 @@ FURNITURE = [
     ("social", "Download our app"),
     ("social", "Available on the App Store and Google Play"),
     ("social", "Twitter | LinkedIn | YouTube"),
+    ("server_error", "Warning: mysql_connect(): Access denied for user in /var/www/site/db.php on line 12"),
+    ("server_error", "Deprecated: Function create_function() is deprecated in /srv/blog/functions.php on line 4"),
 ]
 
 # Running IR prose that uses furniture words; every one must be kept.
