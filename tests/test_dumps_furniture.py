@@ -60,6 +60,7 @@ FURNITURE = [
     ("navigation", "Home / Analysis / Europe"),
     ("navigation", "Skip to content"),
     ("navigation", "Toggle navigation"),
+    ("navigation", "« Talks in Geneva stall again"),
     ("navigation", "Main menu"),
     ("navigation", "Menü schließen"),
     ("navigation", "Zum Inhalt springen"),
@@ -127,6 +128,12 @@ def test_each_kind_of_furniture_is_recognised(kind, line):
 @pytest.mark.parametrize("sentence", PROSE)
 def test_prose_with_furniture_words_is_not_furniture(sentence):
     assert RULES.match(sentence) is None
+
+
+@pytest.mark.parametrize("line", ["« Les négociations reprennent à Genève »", "«Die Gespräche gehen weiter»", "»Wir schaffen das«",
+                                  "Menu planning for the summit dinner", "Search for the missing diplomats"])
+def test_quotations_and_sentences_with_menu_words_are_not_navigation(line):
+    assert RULES.match(line) is None
 
 
 @pytest.mark.parametrize("line", ["0.0.0-20180720214833-f61e0f7", "v1.2.3", "3.9", "05.03.2021", "2008-2012",
