@@ -106,6 +106,22 @@ FURNITURE = [
     ("social", "Download our app"),
     ("social", "Available on the App Store and Google Play"),
     ("social", "Twitter | LinkedIn | YouTube"),
+    ("social", "View this post on Instagram"),
+    # The same kinds in other languages.
+    ("share", "Teilen mit:"),
+    ("share", "Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)"),
+    ("share", "Gefällt mir Wird geladen …"),
+    ("share", "Like Loading..."),
+    ("share", "Partager sur Facebook"),
+    ("comments", "Antworten"),
+    ("comments", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert"),
+    ("comments", "Votre adresse e-mail ne sera pas publiée."),
+    ("comments", "Fill in your details below or click an icon to log in:"),
+    ("comments", "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+    ("related", "Das könnte Sie auch interessieren"),
+    ("related", "À lire aussi"),
+    ("advert", "Anzeige"),
+    ("navigation", "Beitragsnavigation"),
     ("server_error", "Warning: mysql_connect(): Access denied for user in /var/www/site/db.php on line 12"),
     ("server_error", "Deprecated: Function create_function() is deprecated in /srv/blog/functions.php on line 4"),
 ]
@@ -239,12 +255,26 @@ PREFILTER_LINES = [line for _, line in FURNITURE] + [
     "\u2014 Share this story \u2014 |\n",
     "| — |",
     "The talks resumed on Monday after a pause of six weeks, officials said. Related stories follow |",
+    "ÜBER UNS",  # a needle keeps what a lower-cased line holds as the regex sees it ("ber uns")
+    "Über Uns | Kontakt",
+    "← Vorheriger Beitrag",
+    "Nächste Seite →",
+    "« Les négociations reprennent »",
+    "Hinterlasse einen Kommentar",
 ]
 
 
 @pytest.mark.parametrize("line", PREFILTER_LINES)
 def test_the_needle_prefilter_never_changes_the_answer(line):
     assert Boilerplate.match.__wrapped__(RULES, line) == _every_rule(line)
+
+
+def test_needles_of_other_scripts_keep_what_case_folding_cannot_change():
+    from plugins.dumps.boilerplate import needles
+
+    assert needles("^(über uns|impressum)$") == {"ber uns", "impressum"}
+    assert needles("^[←◀]\\s") == {"←", "◀"}  # arrows have no case: as they are
+    assert needles("^ü$") is None  # nothing a lower-cased line surely holds
 
 
 def test_most_rules_have_needles():

@@ -53,6 +53,8 @@ def _needles(items) -> set[str] | None:
             consider(None if any(p is None for p in parts) else set().union(*parts))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] > 0:
             consider(_needles(av[2]))
+        elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):  # [←◀]: one of them
+            consider({chr(code) for _, code in av})
     consider({run} if run else None)
     return best
 
@@ -66,11 +68,19 @@ def needles(pattern: str) -> frozenset | None:
         found = _needles(_sre_parse.parse(pattern, re.IGNORECASE))
     except Exception:  # an unusual construct: no shortcut
         return None
-    # Only plain ASCII needles: case-insensitive matching of other letters has folds
-    # ("ſ" matches "s") that a lower-cased `in` would miss.
-    if not found or not all(n.isascii() for n in found):
+    # Only characters a lower-cased `in` finds as the regex does: ASCII (ASCII_FOLDS takes
+    # care of the rest) and characters without case (arrows, marks, CJK). Other letters have
+    # folds ("ſ" matches "s"): a needle keeps its longest run without them ("über" -> "ber").
+    found = {_findable(n) for n in found} if found else None
+    if not found or not all(found):
         return None
     return frozenset(n.lower() for n in found)
+
+
+def _findable(needle: str) -> str:
+    """The needle's longest run of characters that are ASCII or have no case."""
+    runs = "".join(c if c.isascii() or c.lower() == c == c.upper() else "\0" for c in needle)
+    return max(runs.split("\0"), key=len)
 
 
 @dataclass(frozen=True)
