@@ -122,6 +122,12 @@ FURNITURE = [
     ("related", "À lire aussi"),
     ("advert", "Anzeige"),
     ("navigation", "Beitragsnavigation"),
+    ("navigation", "Zurück zur Übersicht"),
+    ("navigation", "Accueil"),
+    ("signup", "Jetzt abonnieren"),
+    ("signup", "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen zu erhalten."),
+    ("related", "Meistgelesen"),
+    ("comments", "Kommentar hinzufügen"),
     ("server_error", "Warning: mysql_connect(): Access denied for user in /var/www/site/db.php on line 12"),
     ("server_error", "Deprecated: Function create_function() is deprecated in /srv/blog/functions.php on line 4"),
 ]
@@ -152,7 +158,8 @@ def test_prose_with_furniture_words_is_not_furniture(sentence):
 
 
 @pytest.mark.parametrize("line", ["« Les négociations reprennent à Genève »", "«Die Gespräche gehen weiter»", "»Wir schaffen das«",
-                                  "Menu planning for the summit dinner", "Search for the missing diplomats"])
+                                  "Menu planning for the summit dinner", "Search for the missing diplomats",
+                                  "Weiter geht es mit der Reform", "Mehr Geld für Schulen"])
 def test_quotations_and_sentences_with_menu_words_are_not_navigation(line):
     assert RULES.match(line) is None
 
