@@ -112,6 +112,8 @@ FURNITURE = [
     ("share", "Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)"),
     ("share", "Gefällt mir Wird geladen …"),
     ("share", "Like Loading..."),
+    ("share", "Click to share on Twitter (Opens in new window)"),
+    ("advert", "Advertisement:"),
     ("share", "Partager sur Facebook"),
     ("comments", "Antworten"),
     ("comments", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert"),
