@@ -33,7 +33,8 @@ FURNITURE = [
     ("comments", "Leave a response"),
     ("comments", "Comments are closed."),
     ("comments", "Log in to reply"),
-    ("comments", "12 Comments"),
+    ("comment_links", "12 Comments"),
+    ("comment_links", "Write a comment"),
     ("comments", "Submit comment"),
     ("comments", "Your e-mail address will not be published. Name and comment are required."),
     ("comments", "Save my name, e-mail and website for my next comment."),
@@ -136,7 +137,7 @@ FURNITURE = [
     ("image_credit", "(Bild: Anna Berg)"),
     ("image_credit", "Foto: picture alliance/dpa"),
     ("metadata", "Schlagworte: Außenpolitik, Türkei"),
-    ("comments", "Kommentar hinzufügen"),
+    ("comment_links", "Kommentar hinzufügen"),
     ("server_error", "Warning: mysql_connect(): Access denied for user in /var/www/site/db.php on line 12"),
     ("server_error", "Deprecated: Function create_function() is deprecated in /srv/blog/functions.php on line 4"),
 ]

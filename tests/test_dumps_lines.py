@@ -213,3 +213,24 @@ def test_the_build_report_shows_the_models_scores():
     assert all("p" not in row for row in removed if row["rule"].startswith("navigation:"))  # a rule's, not asked
     shown = render_html([{"source": "page.txt", "status": "published", "url": "a/", "removed": list(removed)}], "Site")
     assert f"<b>title</b> p={title['p']:.2f} headline={title['headline']:.2f} {HEADLINE}" in shown
+
+
+COMMENTS = [
+    "I sailed out of the same harbour for thirty years and I have never seen the banks open this early, "
+    "which worries me more than the prices do, to be honest with you.",
+    "Reply",
+    "The quotas were wrong long before the ice moved, and the ministry knows it, whatever the scientists "
+    "say about the stocks that went north with the warmer water.",
+    "Reply",
+]
+
+
+def test_readers_comments_after_the_article_are_not_its_text():
+    """However much prose they hold, comments start where their reply buttons or form do."""
+    result = clean(page(MENU, [HEADLINE], PROSE, ["2 comments", "Leave a reply"], COMMENTS, FOOTER))
+    assert kept(result) == PROSE
+
+
+def test_a_link_to_the_comments_in_the_header_does_not_end_the_article():
+    result = clean(page(MENU, [HEADLINE, "12 comments", "Write a comment"], PROSE, TEASERS, FOOTER))
+    assert result.cleaned.title == HEADLINE and kept(result) == PROSE

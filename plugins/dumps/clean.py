@@ -40,6 +40,8 @@ HEADING_MAX_WORDS = 15
 PAGE_PARAGRAPH_WORDS = 60
 # A headline is one sentence of at most this many words.
 TITLE_MAX_WORDS = 25
+# Words of prose an article has before a comments zone can end it.
+_SAID_WORDS = 100
 # The article's span ends at this many short, unlikely lines in a row.
 _UNLIKELY_RUN = 3
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(]?[A-Z]")
@@ -235,9 +237,24 @@ class Cleaner:
                 best, span = total, (start, i)
         if span is None:
             return first, last
+        # Readers' comments follow the article: once the article has said something, the
+        # span ends where their zone starts ("Leave a reply", "Antworten"), however much
+        # prose they hold. (Above that, "12 comments" is a link in the article's header.)
+        said = 0
+        for i in range(span[0], span[1] + 1):
+            block = blocks[i]
+            if said >= _SAID_WORDS and block.furniture == "comments" and block.extra.get("starts_zone"):
+                return self._prose_in(blocks, span[0], i - 1) or (first, last)
+            if block.role == "body" and is_prose(block):
+                said += block.words
         end = self._extend(blocks, span[1])
-        prose = [i for i in range(span[0], end + 1) if blocks[i].role == "body" and is_prose(blocks[i])]
-        return (prose[0], prose[-1]) if prose else (first, last)
+        return self._prose_in(blocks, span[0], end) or (first, last)
+
+    @staticmethod
+    def _prose_in(blocks: list[Block], start: int, end: int) -> tuple[int, int] | None:
+        """The first and last paragraphs of prose from start to end, or None."""
+        prose = [i for i in range(start, end + 1) if blocks[i].role == "body" and is_prose(blocks[i])]
+        return (prose[0], prose[-1]) if prose else None
 
     def _extend(self, blocks: list[Block], end: int) -> int:
         """An article's last sections are often short paragraphs the model is less sure of:
