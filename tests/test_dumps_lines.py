@@ -231,6 +231,21 @@ def test_readers_comments_after_the_article_are_not_its_text():
     assert kept(result) == PROSE
 
 
+def test_a_thread_longer_than_the_article_does_not_take_its_place():
+    places = ["the harbour", "the northern banks", "the fjords", "the fish market", "the ministry", "the coast"]
+    thread = []  # three times the article's words, each comment a paragraph of its own
+    for i, place in enumerate(places):
+        thread += [f"My father worked near {place} for {20 + i} years, and he always said that an early spring "
+                   f"brought poor prices, because the buyers were never ready for the first boats of the season.",
+                   f"We went back to {place} last week and the boats were already out, which nobody in the "
+                   f"village can remember happening in March before, not even the oldest of the skippers.",
+                   "Reply"]
+    # Between them, notices the rules remove: the article and the thread are runs apart.
+    notices = [f"{COOKIES[0]} Notice {i} of the site's privacy terms." for i in range(8)]
+    result = clean(page(MENU, [HEADLINE], PROSE, notices, ["Leave a reply"], thread, FOOTER))
+    assert kept(result) == PROSE
+
+
 def test_a_link_to_the_comments_in_the_header_does_not_end_the_article():
     result = clean(page(MENU, [HEADLINE, "12 comments", "Write a comment"], PROSE, TEASERS, FOOTER))
     assert result.cleaned.title == HEADLINE and kept(result) == PROSE

@@ -223,32 +223,38 @@ class Cleaner:
     def model_span(self, blocks: list[Block], first: int, last: int) -> tuple[int, int]:
         """The article's prose span as the line model sees it: the run of blocks whose
         words are most likely the article's (each block weighs its words by how much its
-        probability exceeds the model's threshold), trimmed to its prose."""
+        probability exceeds the model's threshold), trimmed to its prose.
+
+        Readers' comments follow the article: once the page has said something the model
+        takes for the article's, the first reply button or comment form ("Leave a reply",
+        "Antworten") starts a thread the article does not run into, however much prose it
+        holds. (Above that, "12 comments" is a link in the article's header.)"""
         probabilities = lines.content_probabilities(blocks, self.model)
         threshold = self.model.threshold
-        best, span, total, start = 0.0, None, 0.0, 0
+        said, thread = 0, len(blocks)
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
             if block.role == "body":  # the others were removed by rule: the model was not asked
                 block.extra["p"] = p
+            if thread == len(blocks) and said >= _SAID_WORDS and block.furniture == "comments" and block.extra.get("starts_zone"):
+                thread = i
+            if block.role == "body" and p >= threshold and is_prose(block):
+                said += block.words
+        span = self._best_run(blocks[:thread], probabilities, threshold) or self._best_run(blocks, probabilities, threshold)
+        if span is None:
+            return first, last
+        end = self._extend(blocks, span[1])
+        return self._prose_in(blocks, span[0], end) or (first, last)
+
+    def _best_run(self, blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
+        """The run of blocks with the most words over the threshold, if it holds prose."""
+        best, span, total, start = 0.0, None, 0.0, 0
+        for i, (block, p) in enumerate(zip(blocks, probabilities)):
             if total <= 0:
                 total, start = 0.0, i
             total += (p - threshold) * max(1, block.words)
             if total > best:
                 best, span = total, (start, i)
-        if span is None:
-            return first, last
-        # Readers' comments follow the article: once the article has said something, the
-        # span ends where their zone starts ("Leave a reply", "Antworten"), however much
-        # prose they hold. (Above that, "12 comments" is a link in the article's header.)
-        said = 0
-        for i in range(span[0], span[1] + 1):
-            block = blocks[i]
-            if said >= _SAID_WORDS and block.furniture == "comments" and block.extra.get("starts_zone"):
-                return self._prose_in(blocks, span[0], i - 1) or (first, last)
-            if block.role == "body" and is_prose(block):
-                said += block.words
-        end = self._extend(blocks, span[1])
-        return self._prose_in(blocks, span[0], end) or (first, last)
+        return span if span and self._prose_in(blocks, *span) else None
 
     @staticmethod
     def _prose_in(blocks: list[Block], start: int, end: int) -> tuple[int, int] | None:
