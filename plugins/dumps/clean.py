@@ -245,7 +245,8 @@ class Cleaner:
         end = self._extend(blocks, span[1])
         return self._prose_in(blocks, span[0], end) or (first, last)
 
-    def _best_run(self, blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
+    @staticmethod
+    def _best_run(blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
         """The run of blocks with the most words over the threshold, if it holds prose."""
         best, span, total, start = 0.0, None, 0.0, 0
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
@@ -254,7 +255,7 @@ class Cleaner:
             total += (p - threshold) * max(1, block.words)
             if total > best:
                 best, span = total, (start, i)
-        return span if span and self._prose_in(blocks, *span) else None
+        return span if span and Cleaner._prose_in(blocks, *span) else None
 
     @staticmethod
     def _prose_in(blocks: list[Block], start: int, end: int) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from . import metadata as meta
-from .blocks import Block, line_key, squash, text_key, word_count
+from .blocks import Block, squash, text_key, word_count
 
 _TAG_LINK = re.compile(
     r"""<a\b[^>]*?(?:rel=["'][^"']*\btag\b[^"']*["'][^>]*>|href=["'][^"']*/tags?/[^"']*["'][^>]*>)(?P<text>[^<]{1,80})</a>""",
@@ -183,14 +183,14 @@ def _number(blocks: list[Block]) -> None:
 def _merged(base: list[Block], other: list[Block]) -> list[Block]:
     """base with the blocks only `other` has put in at their place in the page: trafilatura's
     modes each miss some paragraphs the other keeps."""
-    have = {line_key(b.text) for b in base}
-    keys_base, keys_other = [line_key(b.text) for b in base], [line_key(b.text) for b in other]
+    keys_base, keys_other = [text_key(b.text) for b in base], [text_key(b.text) for b in other]
+    have = set(keys_base)
     merged: list[Block] = []
     matcher = difflib.SequenceMatcher(None, keys_base, keys_other, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         merged += base[i1:i2]
         if op in ("insert", "replace"):
-            merged += [b for b in other[j1:j2] if line_key(b.text) not in have]
+            merged += [other[j] for j in range(j1, j2) if keys_other[j] not in have]
     _number(merged)
     return merged
 
@@ -261,9 +261,9 @@ def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -
     more, not cut short, not the headline again, in the page's visible text above the
     article, not already in it. A description the page does not show is a search engine's
     blurb; one it shows only below the article's start, a footer's tagline or a teaser."""
-    key = line_key(description)
+    key = text_key(description)  # one page's text, not a line that recurs: no cache
     if (word_count(description) < STANDFIRST_MIN_WORDS or description.endswith(("...", "…"))
-            or _agree(description, title) or title and key.startswith(line_key(title))
+            or _agree(description, title) or title and key.startswith(text_key(title))
             or key[:_STANDFIRST_PROBE] in text_key(" ".join(b.text for b in blocks))):
         return ""
     shown = text_key(" ".join(tree.xpath(_VISIBLE_TEXT)))
@@ -271,7 +271,7 @@ def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -
     # Where the article starts in the page: its first sentence, at its last place in the
     # page (a teaser of it may come earlier, in a header).
     lede = next((b for b in blocks if b.kind != "h" and word_count(b.text) >= STANDFIRST_MIN_WORDS), None)
-    start = shown.rfind(line_key(lede.text)[:_STANDFIRST_PROBE]) if lede else -1
+    start = shown.rfind(text_key(lede.text)[:_STANDFIRST_PROBE]) if lede else -1
     return description if at >= 0 and (start < 0 or at < start) else ""
 
 
