@@ -77,6 +77,14 @@ def test_a_teaser_list_after_the_article_is_not_the_article():
     assert kept(clean(text)) == PROSE
 
 
+def test_a_list_that_lost_its_bullets_closes_the_article_its_last_paragraph_announces():
+    intro = "Skippers who go out before the quotas are reviewed must carry the following on board:"
+    items = ["a radio tuned to the coastguard channel", "charts of the drifting ice", "two survival suits per crew member"]
+    result = clean(page(MENU, [HEADLINE], PROSE, [intro], items, FOOTER))
+    assert kept(result) == PROSE + [intro] + items
+    assert not set(FOOTER) & set(kept(result))
+
+
 def test_a_consent_notice_above_the_headline_is_not_a_standfirst():
     notice = ("We and our partners store and access information on your device to measure audiences "
               "and show you personalised content, and you can change your choices at any time.")

@@ -383,13 +383,16 @@ class Cleaner:
         return last
 
     def mark_trailer(self, blocks: list[Block], last: int) -> None:
-        """Below the last paragraph only a list or quote the paragraph introduces survives."""
+        """Below the last paragraph only a list or quote the paragraph introduces survives:
+        its bulleted items, or the short lines of a list that lost its bullets."""
         open_intro = blocks[last].plain.rstrip().endswith(":")
-        for block in blocks[last + 1 :]:
+        items = set(list_items(blocks, last)) if open_intro else set()
+        for k in range(last + 1, len(blocks)):
+            block = blocks[k]
             if block.role != "body":
                 open_intro = False
                 continue
-            if open_intro and block.kind in ("li", "quote"):
+            if open_intro and (block.kind in ("li", "quote") or k in items):
                 continue
             open_intro = False
             block.drop("furniture", "below the article (trailer)", "trailer")
