@@ -85,6 +85,20 @@ def test_a_list_that_lost_its_bullets_closes_the_article_its_last_paragraph_anno
     assert not set(FOOTER) & set(kept(result))
 
 
+HARBOURS = [("Skagen", "Where the two seas meet. Come early for the fish auction."),
+            ("Honningsvag", "Fog most mornings. The cafe by the pier opens at six."),
+            ("Lerwick", "Busy in July. Book a berth ahead."),
+            ("Tromso", "Bridges, boats and a cathedral of ice. The light lasts all night."),
+            ("Hammerfest", "A long quay, a short season. Bring a warm coat.")]
+
+
+def test_a_listicles_numbered_sections_are_the_article_to_the_last_one():
+    intro = "Five harbours worth a detour this summer, from the smallest quay to the busiest port, chosen by our readers."
+    sections = [line for n, (name, text) in enumerate(HARBOURS, start=1) for line in (f"{n}. {name}", text)]
+    result = clean(page(MENU, [HEADLINE], PROSE[:2], [intro], sections, TEASERS, FOOTER))
+    assert kept(result) == PROSE[:2] + [intro] + sections
+
+
 def test_a_consent_notice_above_the_headline_is_not_a_standfirst():
     notice = ("We and our partners store and access information on your device to measure audiences "
               "and show you personalised content, and you can change your choices at any time.")

@@ -44,6 +44,10 @@ TITLE_MAX_WORDS = 25
 _SAID_WORDS = 100
 # The article's span ends at this many short, unlikely lines in a row.
 _UNLIKELY_RUN = 3
+# A numbered section's heading or item ("5. Kristi Dosh", "37) What did ...").
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s*\S")
+# Blocks a numbered list's item may run to before the next number.
+_ITEM_BLOCKS = 8
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(]?[A-Z]")
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
 _HEADER_FIELDS = (
@@ -243,7 +247,38 @@ class Cleaner:
         if span is None:
             return first, last
         end = self._extend(blocks, span[1])
-        return self._prose_in(blocks, span[0], end) or (first, last)
+        found = self._prose_in(blocks, span[0], end)
+        if found is None:
+            return first, last
+        return found[0], self._numbered_on(blocks, *found)
+
+    def _numbered_on(self, blocks: list[Block], start: int, end: int) -> int:
+        """A listicle's items ("4. ...", "5. ...") are short and shaped unlike prose, so the
+        span can stop inside the list: the sections that go on numbering the article's own
+        are the article's, each up to the next number, and the last as long as the shortest
+        of the others, or as far as its prose goes."""
+        items = [(i, int(m[1])) for i in range(start, end + 1)
+                 if blocks[i].role == "body" and (m := _NUMBERED.match(blocks[i].plain))]
+        if len(items) < 2 or items[-1][1] - items[-2][1] not in (1, -1):
+            return end
+        step = items[-1][1] - items[-2][1]
+        found = len(items)
+        for i in range(end + 1, len(blocks)):
+            block = blocks[i]
+            if block.role == "furniture" and block.extra.get("starts_zone") or i - max(items[-1][0], end) > _ITEM_BLOCKS:
+                break
+            number = _NUMBERED.match(block.plain)
+            if block.role == "body" and number and int(number[1]) == items[-1][1] + step:
+                items.append((i, int(number[1])))
+        if len(items) == found:
+            return end
+        last = items[-1][0]
+        length = min(b[0] - a[0] for a, b in zip(items, items[1:]))
+        for i in range(last + 1, min(last + length, len(blocks))):
+            if blocks[i].role == "furniture" and blocks[i].extra.get("starts_zone"):
+                break
+            last = i
+        return max(last, self._extend(blocks, items[-1][0]))
 
     @staticmethod
     def _best_run(blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
