@@ -85,6 +85,12 @@ def test_a_list_that_lost_its_bullets_closes_the_article_its_last_paragraph_anno
     assert not set(FOOTER) & set(kept(result))
 
 
+def test_a_last_sentence_full_of_names_still_closes_the_article():
+    names = "Current members include Norway, Iceland, Denmark, the Faroe Islands, Greenland, Canada and Scotland."
+    result = clean(page(MENU, [HEADLINE], PROSE, [names], TEASERS, FOOTER))
+    assert kept(result) == PROSE + [names]
+
+
 HARBOURS = [("Skagen", "Where the two seas meet. Come early for the fish auction."),
             ("Honningsvag", "Fog most mornings. The cafe by the pier opens at six."),
             ("Lerwick", "Busy in July. Book a berth ahead."),

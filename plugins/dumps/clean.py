@@ -42,6 +42,9 @@ PAGE_PARAGRAPH_WORDS = 60
 TITLE_MAX_WORDS = 25
 # Words of prose an article has before a comments zone can end it.
 _SAID_WORDS = 100
+# A sentence that is not prose by its shape ends the article's span when the line model
+# is this sure it is the article's.
+_SURE = 0.5
 # The article's span ends at this many short, unlikely lines in a row.
 _UNLIKELY_RUN = 3
 # A numbered section's heading or item ("5. Kristi Dosh", "37) What did ...").
@@ -99,6 +102,11 @@ def _reads_as_prose(plain: str) -> bool:
     # Words not capitalised: their first letter lower-case, or of a script without case.
     uncapitalised = sum(map(str.isalpha, firsts)) - sum(map(str.isupper, firsts))
     return uncapitalised >= 0.35 * len(firsts)
+
+
+def _sentence(block: Block) -> bool:
+    """A paragraph closed as a sentence, whatever its capitals (a list of names, a credit line)."""
+    return block.kind == "p" and block.words >= PROSE_MIN_WORDS and block.plain.rstrip().endswith(_TERMINAL)
 
 
 def looks_like_heading(block: Block) -> bool:
@@ -246,11 +254,12 @@ class Cleaner:
         span = self._best_run(blocks[:thread], probabilities, threshold) or self._best_run(blocks, probabilities, threshold)
         if span is None:
             return first, last
-        end = self._extend(blocks, span[1])
-        found = self._prose_in(blocks, span[0], end)
+        found = self._prose_in(blocks, *span)
         if found is None:
             return first, last
-        return found[0], self._numbered_on(blocks, *found)
+        end = self._extend(blocks, span[1])
+        end = max(i for i in range(found[1], end + 1) if i == found[1] or self._says(blocks[i]))
+        return found[0], self._numbered_on(blocks, found[0], end)
 
     def _numbered_on(self, blocks: list[Block], start: int, end: int) -> int:
         """A listicle's items ("4. ...", "5. ...") are short and shaped unlike prose, so the
@@ -311,9 +320,15 @@ class Cleaner:
             unlikely = unlikely + 1 if block.words < PROSE_MIN_WORDS and p < self.model.threshold else 0
             if unlikely >= _UNLIKELY_RUN:
                 break
-            if block.role == "body" and p >= self.model.extend_threshold and is_prose(block):
+            if block.role == "body" and p >= self.model.extend_threshold and self._says(block):
                 end = i
         return end
+
+    def _says(self, block: Block) -> bool:
+        """Whether a block can end the article's span: prose, or a sentence the line model
+        takes for the article's whatever its capitals (a list of names, an update note)."""
+        return block.role == "body" and (
+            is_prose(block) or _sentence(block) and block.extra.get("p", 0.0) >= _SURE)
 
     def model_titles(self, blocks: list[Block], first: int) -> list[int]:
         """The lines above the article, and its first line, that the headline model likes,
