@@ -91,6 +91,20 @@ def test_a_last_sentence_full_of_names_still_closes_the_article():
     assert kept(result) == PROSE + [names]
 
 
+@pytest.mark.parametrize("form", ["Subscribe now to our print edition for the full story.", "Sign up for our newsletter"])
+def test_a_pitch_below_a_form_at_the_end_is_the_sites_not_the_last_paragraph(form):
+    pitch = ("Our reporters cover the coast, the harbours and the fleets every day of the year, "
+             "and we rely on readers like you to keep doing it.")
+    result = clean(page(MENU, [HEADLINE], PROSE, [form, pitch, "Leave a Comment"], FOOTER))
+    assert kept(result) == PROSE
+
+
+def test_a_related_box_inside_the_article_does_not_end_it():
+    box = ["Related", "Ten walks along the old railway", "Council votes on the new bridge"]
+    result = clean(page(MENU, [HEADLINE], PROSE[:3], box, PROSE[3:], FOOTER))
+    assert kept(result)[-1] == PROSE[3]
+
+
 HARBOURS = [("Skagen", "Where the two seas meet. Come early for the fish auction."),
             ("Honningsvag", "Fog most mornings. The cafe by the pier opens at six."),
             ("Lerwick", "Busy in July. Book a berth ahead."),

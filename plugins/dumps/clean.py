@@ -45,6 +45,8 @@ _SAID_WORDS = 100
 # A sentence that is not prose by its shape ends the article's span when the line model
 # is this sure it is the article's.
 _SURE = 0.5
+# At most this many words of prose below a furniture block at the span's end are the site's.
+_TAIL_WORDS = 80
 # The article's span ends at this many short, unlikely lines in a row.
 _UNLIKELY_RUN = 3
 # A numbered section's heading or item ("5. Kristi Dosh", "37) What did ...").
@@ -259,7 +261,23 @@ class Cleaner:
             return first, last
         end = self._extend(blocks, span[1])
         end = max(i for i in range(found[1], end + 1) if i == found[1] or self._says(blocks[i]))
+        end = self._before_closing_zone(blocks, found[0], end)
         return found[0], self._numbered_on(blocks, found[0], end)
+
+    def _before_closing_zone(self, blocks: list[Block], start: int, end: int) -> int:
+        """A block of furniture near the end of the span (a sign-up form, share buttons, a
+        comment form) closes the article: the little prose below it is the site's (an app
+        pitch, a note on comments), not a last paragraph. A related-posts box is left out:
+        articles hold one inline ("Related: ...") and go on."""
+        tail = 0
+        for i in range(end, start, -1):
+            block = blocks[i]
+            if block.role == "furniture" and block.extra.get("starts_zone") and block.furniture != "related":
+                above = self._prose_in(blocks, start, i - 1)
+                return above[1] if above and tail <= _TAIL_WORDS else end
+            if self._says(block):
+                tail += block.words
+        return end
 
     def _numbered_on(self, blocks: list[Block], start: int, end: int) -> int:
         """A listicle's items ("4. ...", "5. ...") are short and shaped unlike prose, so the
