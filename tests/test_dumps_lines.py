@@ -72,6 +72,13 @@ def test_without_the_model_a_menu_line_is_taken_for_the_headline():
     assert clean(text, line_model=False).cleaned.title != HEADLINE
 
 
+def test_a_headline_of_two_sentences_the_model_takes_from_the_articles_top_is_the_title():
+    headline = "Wild goats ruled this island for a century. Now it is being reborn."
+    result = clean(page(MENU[:5], [headline], PROSE[:1], ["Monday, 6 January 2020"], PROSE[1:], FOOTER))
+    assert result.cleaned.title == headline
+    assert headline not in kept(result)
+
+
 def test_a_teaser_list_after_the_article_is_not_the_article():
     text = page(MENU, [HEADLINE], PROSE, TEASERS, FOOTER)
     assert kept(clean(text)) == PROSE

@@ -359,8 +359,9 @@ class Cleaner:
             blocks[i].extra["title_p"] = score
         return [i for score, i in sorted(scored, reverse=True) if score >= self.model.title_threshold]
 
-    def read_header(self, header: list[Block], cleaned: Cleaned, ranked: list[int] = ()) -> None:
-        """Title, author, date and reading time from the lines above the article."""
+    def read_header(self, header: list[Block], cleaned: Cleaned, ranked: list[int] = (), headline: bool = False) -> None:
+        """Title, author, date and reading time from the lines above the article; with
+        `headline`, its last line is the headline the model took from the article's top."""
         candidates = []
         for i, block in enumerate(header):
             if not _recurring_or_body(block):
@@ -375,7 +376,8 @@ class Cleaner:
         # The title is the first line of some length; other articles' related-post lists
         # repeat titles, so a recurring line is a title only when nothing else can be.
         # A paragraph of prose is a standfirst, not a title, unless shaped as a headline.
-        prose = [i for i in candidates if not headline_shaped(header[i]) and is_prose(header[i])]
+        prose = [i for i in candidates if not headline_shaped(header[i]) and is_prose(header[i])
+                 and not (headline and i == len(header) - 1)]
         candidates = [i for i in candidates if i not in prose]
         fresh = [i for i in candidates if header[i].furniture != "recurring"]
         title_at = next((i for i in ranked if i in candidates), None)
@@ -571,9 +573,9 @@ class Cleaner:
         if has_header:
             first = self.article_start(blocks, first)
             ranked = self.model_titles(blocks, first) if self.model is not None else []
-            if ranked[:1] == [first]:  # the first line the span took is the headline
-                first += 1
-            self.read_header(blocks[:first], cleaned, ranked)
+            headline = ranked[:1] == [first]  # the first line the span took is the headline
+            first += headline
+            self.read_header(blocks[:first], cleaned, ranked, headline)
             self.mark_trailer(blocks, last)
         self.smooth(blocks, saved_page=not has_header)
         self.mark_headings(blocks)
