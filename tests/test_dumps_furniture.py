@@ -246,6 +246,18 @@ def test_a_related_list_after_the_article_is_removed_with_its_titles():
     assert [b.plain for b in result.cleaned.body] == [lede(1), lede(2), lede(3)]
 
 
+def test_a_related_box_inside_the_article_loses_its_one_headline_however_it_looks():
+    box = ["Related coverage", "Key winners at the regional film awards"]
+    result = cleaned_text("\n\n".join(["Why the nuclear talks stalled again", lede(1), *box, lede(2), lede(3)]))
+    assert [b.plain for b in result.cleaned.body] == [lede(1), lede(2), lede(3)]
+
+
+def test_a_subheading_after_an_inline_read_more_line_stays():
+    lines = ["Read more: Why Seoul is buying more missiles", "The view from the capital"]
+    result = cleaned_text("\n\n".join(["Why the nuclear talks stalled again", lede(1), *lines, lede(2), lede(3)]))
+    assert [b.plain for b in result.cleaned.body] == [lede(1), lines[1], lede(2), lede(3)]
+
+
 def test_a_site_can_add_its_own_furniture_patterns():
     rules = boilerplate_for({"promo": {"short": ["^buy the print edition$"]}})
     assert RULES.match("Buy the print edition") is None

@@ -49,6 +49,8 @@ _SURE = 0.5
 _TAIL_WORDS = 80
 # The article's span ends at this many short, unlikely lines in a row.
 _UNLIKELY_RUN = 3
+# A related-posts line that carries its item after a colon or a dash ("Read more: ...").
+_CARRIES_ITEM = re.compile(r"[:|–—-]\s+\S")
 # A numbered section's heading or item ("5. Kristi Dosh", "37) What did ...").
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s*\S")
 # Blocks a numbered list's item may run to before the next number.
@@ -488,7 +490,13 @@ class Cleaner:
             if block.role == "furniture" and block.extra.get("starts_zone"):
                 zone = block.furniture
             elif block.role == "body" and zone:
-                if introduces_prose(i) or saved_page and block.kind == "h":
+                # A related-posts heading has at least one item: the line under it is one,
+                # however much it looks like a subheading (unless the heading carried its
+                # item: "Read more: ...").
+                starter = blocks[i - 1]
+                first_item = (zone == "related" and starter.extra.get("starts_zone")
+                              and not _CARRIES_ITEM.search(starter.plain))
+                if not first_item and (introduces_prose(i) or saved_page and block.kind == "h"):
                     zone = None
                 elif block.words < ZONE_END_WORDS or block.kind == "li":
                     block.drop("furniture", f"inside a {zone} block", zone)
