@@ -13,6 +13,7 @@ FURNITURE = [
     ("signup", "Subscribe to the Weekly Dispatch"),
     ("signup", "Subscribe now"),
     ("signup", "Powered by Substack"),
+    ("signup", "Sign up to get the week's best reads and the odd offer from our partners, as chosen by the editors of the desk."),
     ("signup", "Get our free ConvertKit-powered digest every Monday"),
     ("signup", "Sign up with Brevo"),
     ("signup", "Published with Ghost"),
