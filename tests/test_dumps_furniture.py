@@ -29,6 +29,11 @@ FURNITURE = [
     ("share", "Facebook Twitter LinkedIn"),
     ("share", "Share on Telegram"),
     ("share", "Tweet this"),
+    ("share", "Diesen Artikel teilen"),
+    ("share", "Partager cet article"),
+    ("metadata", "Posted in Diplomacy, Europe | Leave a comment"),
+    ("metadata", "Veröffentlicht unter Außenpolitik | 3 Kommentare"),
+    ("metadata", "This entry was posted in Diplomacy and tagged NATO, Turkey, sanctions, the summit in Vilnius. Bookmark the permalink."),
     ("share", "1.2k shares"),
     ("share", "Copy link"),
     ("comments", "Leave a response"),
@@ -160,6 +165,7 @@ PROSE = [
     "The share of Russian oil in India's imports rose from two per cent to almost forty per cent within a year.",
     "Diplomats say the first contact between the two delegations took place in Muscat, far from the cameras.",
     "The treaty's opponents read it as a promise to follow Washington into any future war in the Pacific.",
+    "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
 
