@@ -64,6 +64,9 @@ FURNITURE = [
     ("legal", "Disclaimer: The views expressed in this piece are those of the author alone."),
     ("legal", "© 2021 Example Media Ltd. All rights reserved."),
     ("legal", "Copyright 2019 The Example Review"),
+    ("legal", "This post may contain affiliate links. If you buy something through them, we may earn a small commission at no cost to you."),
+    ("legal", "Advertising disclosure: some links in our stories are from partners."),
+    ("legal", "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler."),
     ("legal", "Privacy Policy | Terms of Use"),
     ("legal", "Opinions expressed are solely the author's and do not necessarily reflect those of the publisher."),
     ("navigation", "Home » World » Asia"),
@@ -165,6 +168,7 @@ PROSE = [
     "The share of Russian oil in India's imports rose from two per cent to almost forty per cent within a year.",
     "Diplomats say the first contact between the two delegations took place in Muscat, far from the cameras.",
     "The treaty's opponents read it as a promise to follow Washington into any future war in the Pacific.",
+    "Brussels may receive compensation claims from the farmers whose exports were blocked at the border.",
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
