@@ -112,6 +112,20 @@ def test_a_related_box_inside_the_article_does_not_end_it():
     assert kept(result)[-1] == PROSE[3]
 
 
+TEASED = [("Council votes on the new bridge", "The council voted on Tuesday to build a second bridge over the river, "
+           "after ten years of argument about its cost, and the work will start in the spring."),
+          ("Why the price of bread keeps rising", "Bakers say the cost of flour and energy has doubled in two years, "
+           "and that they cannot absorb it any longer without raising what they charge for a loaf."),
+          ("The quiet return of the village shop", "Three villages on the coast have reopened a shop run by volunteers "
+           "this year, selling bread, milk and newspapers to people who no longer drive.")]
+
+
+def test_other_articles_teasers_each_with_its_read_more_are_not_the_article():
+    teasers = [line for head, excerpt in TEASED for line in ("Read more", head, excerpt)]
+    result = clean(page(MENU, [HEADLINE], PROSE, teasers, ["Read more"], FOOTER))
+    assert kept(result) == PROSE
+
+
 HARBOURS = [("Skagen", "Where the two seas meet. Come early for the fish auction."),
             ("Honningsvag", "Fog most mornings. The cafe by the pier opens at six."),
             ("Lerwick", "Busy in July. Book a berth ahead."),

@@ -264,7 +264,23 @@ class Cleaner:
         end = self._extend(blocks, span[1])
         end = max(i for i in range(found[1], end + 1) if i == found[1] or self._says(blocks[i]))
         end = self._before_closing_zone(blocks, found[0], end)
+        end = self._before_teasers(blocks, found[0], end)
         return found[0], self._numbered_on(blocks, found[0], end)
+
+    def _before_teasers(self, blocks: list[Block], start: int, end: int) -> int:
+        """Other articles' teasers, each an excerpt and its own "Read more", read like
+        prose. Two bare related-posts headings with no more than an excerpt's prose
+        between them are such a listing, and the span ends above the first, when less
+        prose follows it than comes before it. (An article holds a related-posts box
+        inline, and goes on at length after it.)"""
+        said = [b.words if self._says(b) else 0 for b in blocks]
+        bare = [i for i in range(start + 1, end + 1) if blocks[i].furniture == "related" and blocks[i].extra.get("starts_zone")
+                and not _CARRIES_ITEM.search(blocks[i].plain)]
+        first = next((a for a, b in zip(bare, bare[1:]) if sum(said[a:b]) <= _TAIL_WORDS), None)
+        if first is None or sum(said[first : end + 1]) >= sum(said[start:first]):
+            return end
+        above = [i for i in range(start, first) if said[i] or blocks[i].role == "body" and blocks[i].kind in ("li", "quote")]
+        return above[-1] if above else end
 
     def _before_closing_zone(self, blocks: list[Block], start: int, end: int) -> int:
         """A block of furniture near the end of the span (a sign-up form, share buttons, a
