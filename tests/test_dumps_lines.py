@@ -312,3 +312,26 @@ def test_a_thread_longer_than_the_article_does_not_take_its_place():
 def test_a_link_to_the_comments_in_the_header_does_not_end_the_article():
     result = clean(page(MENU, [HEADLINE, "12 comments", "Write a comment"], PROSE, TEASERS, FOOTER))
     assert result.cleaned.title == HEADLINE and kept(result) == PROSE
+
+
+def _scored(lines_and_p):
+    blocks = text_blocks("\n".join(text for text, _ in lines_and_p) + "\n")
+    for block, (_, p) in zip(blocks, lines_and_p):
+        block.extra["p"] = p
+    return blocks
+
+
+def test_a_code_sample_does_not_end_the_articles_span():
+    code = ["boats = []", "for line in open(LOG):", "boats.append(line.split()[0])", "print(len(boats))"]
+    blocks = _scored([(PROSE[0], 0.9)] + [(line, 0.1) for line in code] + [(PROSE[1], 0.3)] + [(line, 0.05) for line in FOOTER])
+    cleaner = make_cleaner(dumps_settings({}))
+    assert cleaner._extend(blocks, 0) == len(code) + 1
+    menu = _scored([(PROSE[0], 0.9)] + [(line, 0.1) for line in MENU[:4]] + [(PROSE[1], 0.3)])
+    assert cleaner._extend(menu, 0) == 0  # short unlikely lines that are no code do end it
+
+
+def test_a_byline_under_the_articles_closing_list_ends_the_list():
+    intro = "Summing up what the skippers told us, the season looks like this:"
+    items = ["More boats than last year", "Lower prices at the harbour", "Ice still drifting in the fjords"]
+    result = clean(page(MENU, [HEADLINE], PROSE, [intro], items, ["By Anna Berg", "March 3, 2023"], FOOTER))
+    assert kept(result) == PROSE + [intro] + items

@@ -51,6 +51,8 @@ _TAIL_WORDS = 80
 _UNLIKELY_RUN = 3
 # A related-posts line that carries its item after a colon or a dash ("Read more: ...").
 _CARRIES_ITEM = re.compile(r"[:|–—-]\s+\S")
+# A line of code: an assignment, a call or a statement ending in brackets, a block opener.
+_CODE = re.compile(r"\w\s*(=|\+=|==|!=)\s*\S|\w\([^)]*\)\s*[:;{]?$|[;{}]\s*$|^\s*(def|class|for|while|if|elif|else|try|except|with)\b.*:$|^\s*(return|import)\s+\S+$")
 # A numbered section's heading or item ("5. Kristi Dosh", "37) What did ...").
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s*\S")
 # Blocks a numbered list's item may run to before the next number.
@@ -353,6 +355,8 @@ class Cleaner:
             if block.role == "furniture" and block.extra.get("starts_zone"):
                 break
             p = block.extra.get("p", 0.0)
+            if block.role == "body" and _CODE.search(block.plain):
+                continue  # a code sample's lines say nothing of where the article ends
             unlikely = unlikely + 1 if block.words < PROSE_MIN_WORDS and p < self.model.threshold else 0
             if unlikely >= _UNLIKELY_RUN:
                 break
@@ -474,7 +478,9 @@ class Cleaner:
         """Below the last paragraph only a list or quote the paragraph introduces survives:
         its bulleted items, or the short lines of a list that lost its bullets."""
         open_intro = blocks[last].plain.rstrip().endswith(":")
-        items = set(list_items(blocks, last)) if open_intro else set()
+        items = list_items(blocks, last) if open_intro else []
+        # the page's byline or date under the article ends the list
+        items = set(items[: next((n for n, k in enumerate(items) if metadata_fields(blocks[k])), len(items))])
         for k in range(last + 1, len(blocks)):
             block = blocks[k]
             if block.role != "body":
