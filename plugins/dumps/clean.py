@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from . import lines
 from . import metadata as meta
+from . import recipes
 from .blocks import Block, line_key, word_count
 
 _TERMINAL = tuple('.!?:;…"”’)»。！？।؟')
@@ -53,6 +54,10 @@ _UNLIKELY_RUN = 3
 _CARRIES_ITEM = re.compile(r"[:|–—-]\s+\S")
 # A line of code: an assignment, a call or a statement ending in brackets, a block opener.
 _CODE = re.compile(r"\w\s*(=|\+=|==|!=)\s*\S|\w\([^)]*\)\s*[:;{]?$|[;{}]\s*$|^\s*(def|class|for|while|if|elif|else|try|except|with)\b.*:$|^\s*(return|import)\s+\S+$")
+# A recipe card this many blocks below the span's end is still the article's (a blog post
+# above its card); one above the span must touch it, or it is the article on its own.
+_CARD_GAP = 30
+_CARD_TOUCH = 2
 # A numbered section's heading or item ("5. Kristi Dosh", "37) What did ...").
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s*\S")
 # Blocks a numbered list's item may run to before the next number.
@@ -267,7 +272,25 @@ class Cleaner:
         end = max(i for i in range(found[1], end + 1) if i == found[1] or self._says(blocks[i]))
         end = self._before_closing_zone(blocks, found[0], end)
         end = self._before_teasers(blocks, found[0], end)
-        return found[0], self._numbered_on(blocks, found[0], end)
+        start, end = self._with_recipe(blocks, found[0], end)
+        return start, self._numbered_on(blocks, start, end)
+
+    @staticmethod
+    def _with_recipe(blocks: list[Block], start: int, end: int) -> tuple[int, int]:
+        """A recipe card (recipes.py) is the article's, from its ingredients to its last
+        step: with the span when the span runs into it or it closely follows the span, on
+        its own when the span lies elsewhere (a site's notice the model liked better). Its
+        lines that recur in other dumps' cards ("Ingredients", "1") are the card's too."""
+        found = recipes.card(blocks)
+        if found is None:
+            return start, end
+        first, last = found
+        for block in blocks[first : last + 1]:
+            if block.furniture == "recurring":
+                _restore(block)
+        if first <= end + _CARD_GAP and last >= start - _CARD_TOUCH:
+            return min(start, first), max(end, last)
+        return first, last  # the span the model found elsewhere is the page's
 
     def _before_teasers(self, blocks: list[Block], start: int, end: int) -> int:
         """Other articles' teasers, each an excerpt and its own "Read more", read like
