@@ -13,6 +13,8 @@ FURNITURE = [
     ("signup", "Subscribe to the Weekly Dispatch"),
     ("signup", "Subscribe now"),
     ("signup", "Powered by Substack"),
+    ("signup", "Bereits Abonnent? Anmelden"),
+    ("signup", "If you are seeing this message but you are already a subscriber, you can log in here for full access to every story we publish."),
     ("signup", "Sign up to get the week's best reads and the odd offer from our partners, as chosen by the editors of the desk."),
     ("signup", "Get our free ConvertKit-powered digest every Monday"),
     ("signup", "Sign up with Brevo"),
