@@ -179,6 +179,12 @@ def test_tags_line_becomes_hints_and_author_note_is_kept_apart():
     assert "Tags" not in result.html and "senior fellow" not in result.html
 
 
+@pytest.mark.parametrize("heading", ["About the author", "Über den Autor", "À propos de l'auteur", "Sobre la autora"])
+def test_an_about_the_author_heading_goes_with_the_authors_note(heading):
+    result = clean("\n\n".join([P[0], P[1], heading]))
+    assert result.cleaned.author_note == heading
+
+
 def test_an_author_box_closing_the_article_is_the_authors_note_not_its_last_paragraph():
     bio = "Maria Okafor is a correspondent who has covered diplomacy in the Alps for a decade."
     result = clean(HEADER + "\n\n".join(P + [bio]))
