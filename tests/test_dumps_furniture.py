@@ -100,6 +100,7 @@ FURNITURE = [
     ("related", "READ ALSO | Five takeaways from the summit"),
     ("image_credit", "Photo: Wikimedia Commons"),
     ("image_credit", "(Image credit: Harbour Authority)"),
+    ("image_credit", "Photograph by Anna Berg, Coastguard Service"),
     ("metadata", "notes.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm"),
     ("metadata", "News date : 04/21/2022 Category : Announcements"),
     ("metadata", "March 2, 2021 at 10:15 AM | categories: Travel, Rail | View Comments"),
