@@ -79,6 +79,13 @@ def test_a_headline_of_two_sentences_the_model_takes_from_the_articles_top_is_th
     assert headline not in kept(result)
 
 
+@pytest.mark.parametrize("lines", [["Coastal Affairs Published On May 10, 2022 01:52 PM", "Staff Desk | May 10, 2022 01:52:54 PM"],
+                                   ["Updated Tuesday, March 3, 2023 at 9:14 AM", "By Anna Berg | March 3, 2023"]])
+def test_date_lines_under_the_headline_are_no_standfirst_even_when_the_date_is_read_already(lines):
+    result = clean(page(MENU, ["March 3, 2023"], [HEADLINE], lines, PROSE, FOOTER))
+    assert kept(result) == PROSE
+
+
 def test_a_teaser_list_after_the_article_is_not_the_article():
     text = page(MENU, [HEADLINE], PROSE, TEASERS, FOOTER)
     assert kept(clean(text)) == PROSE

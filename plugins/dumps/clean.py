@@ -109,8 +109,13 @@ def _reads_as_prose(plain: str) -> bool:
     plain = plain.rstrip()
     if word_count(plain) < PROSE_MIN_WORDS or not plain.endswith(_TERMINAL):
         return False
+    return _running_words(plain)
+
+
+def _running_words(plain: str) -> bool:
+    """Words as running text has them, not capitalised each (a label, a name, a date line):
+    a third of them or more not capitalised, or of a script without case."""
     firsts = [word[0] for word in plain.split()]
-    # Words not capitalised: their first letter lower-case, or of a script without case.
     uncapitalised = sum(map(str.isalpha, firsts)) - sum(map(str.isupper, firsts))
     return uncapitalised >= 0.35 * len(firsts)
 
@@ -417,6 +422,9 @@ class Cleaner:
                     setattr(cleaned, name, parse(block.plain.strip()))
                 block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
                 continue
+            if metadata_fields(block):  # the date or byline again ("Updated ...")
+                block.drop("furniture", "a date or byline line read already", "header")
+                continue
             candidates.append(i)
         # The title is the first line of some length; other articles' related-post lists
         # repeat titles, so a recurring line is a title only when nothing else can be.
@@ -460,6 +468,7 @@ class Cleaner:
             and self.model is not None
             and block.words >= PROSE_MIN_WORDS
             and block.extra.get("p", 0.0) >= self.model.threshold
+            and _running_words(block.plain)
         )
 
     @staticmethod
