@@ -86,6 +86,13 @@ def test_date_lines_under_the_headline_are_no_standfirst_even_when_the_date_is_r
     assert kept(result) == PROSE
 
 
+def test_the_date_next_to_the_article_wins_over_the_mastheads():
+    result = clean(page(["Thursday, April 28, 2022"], MENU, [HEADLINE, "By Anna Berg", "April 20, 2022"], PROSE, FOOTER))
+    assert result.cleaned.date.date().isoformat() == "2022-04-20"
+    assert result.cleaned.author == "Anna Berg"
+    assert kept(result) == PROSE
+
+
 def test_a_teaser_list_after_the_article_is_not_the_article():
     text = page(MENU, [HEADLINE], PROSE, TEASERS, FOOTER)
     assert kept(clean(text)) == PROSE

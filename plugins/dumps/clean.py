@@ -54,6 +54,8 @@ _UNLIKELY_RUN = 3
 _CARRIES_ITEM = re.compile(r"[:|–—-]\s+\S")
 # A line of code: an assignment, a call or a statement ending in brackets, a block opener.
 _CODE = re.compile(r"\w\s*(=|\+=|==|!=)\s*\S|\w\([^)]*\)\s*[:;{]?$|[;{}]\s*$|^\s*(def|class|for|while|if|elif|else|try|except|with)\b.*:$|^\s*(return|import)\s+\S+$")
+# The lines of the header next to the article, read first for its byline and date.
+_NEAR_HEADER = 12
 # A recipe card this many blocks below the span's end is still the article's (a blog post
 # above its card); one above the span must touch it, or it is the article on its own.
 _CARD_GAP = 30
@@ -412,15 +414,14 @@ class Cleaner:
     def read_header(self, header: list[Block], cleaned: Cleaned, ranked: list[int] = (), headline: bool = False) -> None:
         """Title, author, date and reading time from the lines above the article; with
         `headline`, its last line is the headline the model took from the article's top."""
+        # The byline and date next to the article are read first: a masthead's date at the
+        # top of the page is the day the page was saved.
+        for block in header[-_NEAR_HEADER:]:
+            if _recurring_or_body(block):
+                self._read_fields(block, cleaned)
         candidates = []
         for i, block in enumerate(header):
-            if not _recurring_or_body(block):
-                continue
-            fields = metadata_fields(block, cleaned)
-            if fields:
-                for name, parse, _ in fields:
-                    setattr(cleaned, name, parse(block.plain.strip()))
-                block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
+            if not _recurring_or_body(block) or self._read_fields(block, cleaned):
                 continue
             if metadata_fields(block):  # the date or byline again ("Updated ...")
                 block.drop("furniture", "a date or byline line read already", "header")
@@ -459,6 +460,16 @@ class Cleaner:
                 header[i].extra["standfirst"] = True
             else:
                 header[i].drop("furniture", "above the article (header)", "header")
+
+    @staticmethod
+    def _read_fields(block: Block, cleaned: Cleaned) -> bool:
+        """Read the header fields this line gives that `cleaned` has not got yet."""
+        fields = metadata_fields(block, cleaned)
+        for name, parse, _ in fields:
+            setattr(cleaned, name, parse(block.plain.strip()))
+        if fields:
+            block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
+        return bool(fields)
 
     def _standfirst(self, block: Block, below_title: bool) -> bool:
         """A sentence below the headline that the line model reads as the article's: the
