@@ -93,6 +93,21 @@ def test_the_date_next_to_the_article_wins_over_the_mastheads():
     assert kept(result) == PROSE
 
 
+@pytest.mark.parametrize("header, author", [
+    (["March 3, 2023", "|", "Anna Berg"], "Anna Berg"),  # a separator between name and date
+    (["Photo: Coastguard", "Sign Out", "By", "Anna Berg", "March 3, 2023"], "Anna Berg"),  # under its label
+    (["Photo: Coastguard", "Breaking News", "Harbour Desk", "|", "March 3, 2023"], "Harbour Desk"),
+])
+def test_a_bare_name_is_the_author_next_to_the_date(header, author):
+    result = clean(page(MENU, [HEADLINE], header, PROSE, FOOTER))
+    assert result.cleaned.author == author
+
+
+def test_a_section_name_beyond_the_headline_is_no_author():
+    result = clean(page(MENU, ["Local News", HEADLINE, "March 3, 2023"], PROSE, FOOTER))
+    assert result.cleaned.author == ""
+
+
 def test_a_teaser_list_after_the_article_is_not_the_article():
     text = page(MENU, [HEADLINE], PROSE, TEASERS, FOOTER)
     assert kept(clean(text)) == PROSE

@@ -71,3 +71,8 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
 ])
 def test_a_byline_names_the_author_without_its_date(line, name):
     assert byline(line) == name
+
+
+@pytest.mark.parametrize("line", ["By :", "BY COURSE/MEAL:", "By 2021"])
+def test_a_byline_label_without_a_name_names_no_author(line):
+    assert byline(line) is None

@@ -446,7 +446,7 @@ class Cleaner:
             if i == title_at and not cleaned.title:
                 cleaned.title = block.plain.strip()
                 block.drop("title", "the title line")
-            elif not cleaned.author and meta.looks_like_name(block.plain) and self._near_date(header, i):
+            elif not cleaned.author and meta.looks_like_name(block.plain) and self._near_date(header, i, title_at):
                 cleaned.author = block.plain.strip()
                 block.drop("author", "a bare byline next to the date")
             elif self._standfirst(block, title_at is not None and i > title_at):
@@ -504,9 +504,19 @@ class Cleaner:
         return next(after, first)
 
     @staticmethod
-    def _near_date(header: list[Block], i: int) -> bool:
-        near = header[max(0, i - 2) : i + 3]
-        return any(b.role in ("date", "title") for b in near) or any(b.role == "title" for b in header[:i])
+    def _near_date(header: list[Block], i: int, title_at: int | None) -> bool:
+        """A bare name is a byline: right under the headline or a byline's label ("By"),
+        or two lines at most from the date, with neither the headline nor a paragraph
+        between them (a section name or a button is no byline)."""
+        if i > 0 and (i - 1 == title_at or meta.byline_label(header[i - 1].plain)):
+            return True
+        for side in (range(i - 1, max(-1, i - 3), -1), range(i + 1, min(len(header), i + 3))):
+            for k in side:
+                if header[k].role == "date":
+                    return True
+                if k == title_at or is_prose(header[k]):
+                    break
+        return False
 
     def _closing_bios(self, blocks: list[Block], first: int, last: int) -> int:
         """An author box that closes the article ("Jane Doe is a reporter who covers ...")

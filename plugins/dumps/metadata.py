@@ -49,6 +49,7 @@ _BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|" + _words(_DATA["weekdays
 _DATE_LINE_MAX_WORDS = 12
 _READING_TIME = re.compile(r"^(?:reading time\s*:?\s*)?(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?(?:\s+read(?:ing)?)?$", re.I)
 _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
+_BYLINE_LABEL = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du|dos|ul)(?:-\w+)?)$")
 # Words a cut title should not end on.
 _DANGLING = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "its"}
@@ -123,7 +124,14 @@ def byline(line: str) -> str | None:
     if date:  # "Ann Lee on January 20, 2020", "Ann Lee published 9 August 2012"
         name = " ".join(w for w in name[: date.start()].split() if not w.islower())
     name = re.split(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)", name)[0].strip(" |•·∙-–—,")
-    return name if name and len(name.split()) <= 8 and not any(c.isdigit() for c in name) else None
+    # a name has letters, no digits, and is no label ("By: Course/Meal:")
+    named = any(map(str.isalpha, name)) and not any(map(str.isdigit, name)) and not name.endswith(":")
+    return name if named and len(name.split()) <= 8 else None
+
+
+def byline_label(line: str) -> bool:
+    """A byline's label on a line of its own ("By", "Von:"), the name on the next."""
+    return _BYLINE_LABEL.match(line.strip()) is not None
 
 
 # A sentence ends at . ! or ? before a capital, digit, quote or the end; not after a lone
