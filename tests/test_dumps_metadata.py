@@ -68,6 +68,8 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     ("By Ann Lee | 12/10/2020", "Ann Lee"),
     ("von Anna Berg am 16.08.2019", "Anna Berg"),
     ("By Ann Lee and Bo Park", "Ann Lee and Bo Park"),
+    ("ByAnn Lee", "Ann Lee"),  # the label run into a linked name
+    ("ByJ.R. Lee", "J.R. Lee"),
 ])
 def test_a_byline_names_the_author_without_its_date(line, name):
     assert byline(line) == name

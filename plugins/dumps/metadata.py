@@ -49,6 +49,7 @@ _BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|" + _words(_DATA["weekdays
 _DATE_LINE_MAX_WORDS = 12
 _READING_TIME = re.compile(r"^(?:reading time\s*:?\s*)?(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?(?:\s+read(?:ing)?)?$", re.I)
 _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
+_GLUED_BY = re.compile(r"^By(?=[A-Z])")
 _BYLINE_LABEL = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du|dos|ul)(?:-\w+)?)$")
 # Words a cut title should not end on.
@@ -115,8 +116,9 @@ def looks_like_name(line: str) -> bool:
 
 
 def byline(line: str) -> str | None:
-    """The author named by a byline line ("by Jonas Albrecht", "By: A and B")."""
-    m = _BYLINE.match(line.strip())
+    """The author named by a byline line ("by Jonas Albrecht", "By: A and B"; a page's
+    text can run the label into a linked name: "ByJonas Albrecht")."""
+    m = _BYLINE.match(_GLUED_BY.sub("By ", line.strip(), count=1))
     if not m:
         return None
     name = m["name"].strip()
