@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from dumps.metadata import byline, parse_date  # noqa: E402
+from dumps.metadata import byline, page_author, parse_date  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,15 @@ def test_a_byline_names_the_author_without_its_date(line, name):
 @pytest.mark.parametrize("line", ["By :", "BY COURSE/MEAL:", "By 2021"])
 def test_a_byline_label_without_a_name_names_no_author(line):
     assert byline(line) is None
+
+
+@pytest.mark.parametrize("raw, author", [
+    ("Nadia Farouk", "Nadia Farouk"),
+    ("Sarah Hinger; Ludwig van Beethoven", "Sarah Hinger; Ludwig van Beethoven"),
+    ("Nadia Farouk Nadia is a reporter who covers the Gulf; Has Written On Energy For Twelve Years Now", ""),
+    ("Art Edwards says", ""),  # a commenter
+    ("Article by", ""),  # a byline's bare label
+    ("Reuters; Article by", "Reuters"),
+])
+def test_a_saved_pages_author_metadata_keeps_names_only(raw, author):
+    assert page_author(raw) == author

@@ -303,7 +303,7 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
         _number(blocks)
     found = {
         "title": title,
-        "author": squash(document.author or "") if document else "",
+        "author": meta.page_author(squash(document.author or "")) if document else "",
         "date": meta.parse_iso(document.date or "") if document else None,
         "tag_hints": tag_hints(html),
     }

@@ -49,6 +49,7 @@ _BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|" + _words(_DATA["weekdays
 _DATE_LINE_MAX_WORDS = 12
 _READING_TIME = re.compile(r"^(?:reading time\s*:?\s*)?(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?(?:\s+read(?:ing)?)?$", re.I)
 _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
+_SAYS = re.compile(r"\s(says|said|sagt|schreibt|dit|dice|wrote)\s*:?$", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-Z])")
 _BYLINE_LABEL = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du|dos|ul)(?:-\w+)?)$")
@@ -129,6 +130,18 @@ def byline(line: str) -> str | None:
     # a name has letters, no digits, and is no label ("By: Course/Meal:")
     named = any(map(str.isalpha, name)) and not any(map(str.isdigit, name)) and not name.endswith(":")
     return name if named and len(name.split()) <= 8 else None
+
+
+def page_author(raw: str) -> str:
+    """A saved page's author metadata without what is no name: a sentence of a bio run
+    into it, a byline's bare label ("Article by"), a commenter's "says"."""
+    names = []
+    for part in (p.strip() for p in raw.split(";")):
+        words = part.split()
+        lower = [w for w in words if w[:1].islower() and not _NAME_WORD.match(w)]
+        if part and len(words) <= 6 and len(lower) <= 1 and not byline_label(part) and not _SAYS.search(part):
+            names.append(part)
+    return "; ".join(names)
 
 
 def byline_label(line: str) -> bool:
