@@ -258,7 +258,12 @@ class Cleaner:
         Readers' comments follow the article: once the page has said something the model
         takes for the article's, the first reply button or comment form ("Leave a reply",
         "Antworten") starts a thread the article does not run into, however much prose it
-        holds. (Above that, "12 comments" is a link in the article's header.)"""
+        holds. (Above that, "12 comments" is a link in the article's header.)
+
+        Then the article's structure and the page's furniture move its end: later prose
+        the model does not rule out (_extend), a closing form or a run of teasers
+        (_before_closing_zone, _before_teasers), a recipe card (_with_recipe) and a
+        listicle's numbered sections (_numbered_on)."""
         probabilities = lines.content_probabilities(blocks, self.model)
         threshold = self.model.threshold
         said, thread = 0, len(blocks)
