@@ -4,8 +4,9 @@ import textwrap
 
 import pytest
 
+from plugins.dumps.blocks import Block
 from plugins.dumps.boilerplate import Boilerplate
-from plugins.dumps.clean import Cleaner
+from plugins.dumps.clean import Cleaner, is_prose
 from plugins.dumps.corpus import recurring_lines
 from plugins.dumps.metadata import derive_title
 from plugins.dumps.pipeline import clean_dump
@@ -255,6 +256,13 @@ ARABIC = [
     "ويرى المحللون أن هذا اللقاء يدل على تحسن تدريجي في العلاقات، لكن الخلافات ما زالت قائمة في مجالي الطاقة والأمن.",
     "وفي ختام الاجتماع أصدر الطرفان بيانا مشتركا أكدا فيه عزمهما على تعزيز التعاون في مجال الصحة العامة.",
 ]
+
+
+@pytest.mark.parametrize("quoted", ["Der Minister sagte: „Wir reden weiter, solange es nötig ist.“",
+                                    "Der Minister sagte: »Wir reden weiter, solange es nötig ist.«",
+                                    "Le ministre a dit : « Nous continuerons à parler. »"])
+def test_a_paragraph_ending_in_any_languages_closing_quote_is_prose(quoted):
+    assert is_prose(Block(text=quoted, kind="p"))
 
 
 @pytest.mark.parametrize("headline, paragraphs", [("两国外长举行会谈", CHINESE), ("وزيرا الخارجية يلتقيان", ARABIC)],

@@ -26,7 +26,7 @@ from . import metadata as meta
 from . import recipes
 from .blocks import Block, line_key, word_count
 
-_TERMINAL = tuple('.!?:;…"”’)»。！？।؟')
+_TERMINAL = tuple('.!?:;…"”’“‘«)»。！？।؟')  # German and Swiss quotes close on “ ‘ «
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
 _TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
 AUTHOR_NOTE_MAX_WORDS = 60
