@@ -108,6 +108,15 @@ def test_a_section_name_beyond_the_headline_is_no_author():
     assert result.cleaned.author == ""
 
 
+def test_list_items_that_are_paragraphs_can_close_the_article():
+    items = ["Councils that run their own harbours set the fees each spring, after hearing the fishermen's "
+             "associations and the ferry companies.",
+             "Private operators publish their prices in the harbour office, and a skipper who thinks them unfair "
+             "can take the case to the regional court."]
+    result = clean(page(MENU, [HEADLINE], PROSE, ["- " + item for item in items], FOOTER))
+    assert kept(result) == PROSE + items
+
+
 def test_a_teaser_list_after_the_article_is_not_the_article():
     text = page(MENU, [HEADLINE], PROSE, TEASERS, FOOTER)
     assert kept(clean(text)) == PROSE

@@ -123,8 +123,9 @@ def _running_words(plain: str) -> bool:
 
 
 def _sentence(block: Block) -> bool:
-    """A paragraph closed as a sentence, whatever its capitals (a list of names, a credit line)."""
-    return block.kind == "p" and block.words >= PROSE_MIN_WORDS and block.plain.rstrip().endswith(_TERMINAL)
+    """A paragraph or list item closed as a sentence, whatever its capitals (a list of
+    names, a credit line)."""
+    return block.kind in ("p", "li") and block.words >= PROSE_MIN_WORDS and block.plain.rstrip().endswith(_TERMINAL)
 
 
 def looks_like_heading(block: Block) -> bool:
@@ -401,7 +402,8 @@ class Cleaner:
 
     def _says(self, block: Block) -> bool:
         """Whether a block can end the article's span: prose, or a sentence the line model
-        takes for the article's whatever its capitals (a list of names, an update note)."""
+        takes for the article's whatever its capitals (a list of names, an update note) or
+        its list marker (an item that is a paragraph)."""
         return block.role == "body" and (
             is_prose(block) or _sentence(block) and block.extra.get("p", 0.0) >= _SURE)
 
