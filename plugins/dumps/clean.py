@@ -311,9 +311,11 @@ class Cleaner:
         between them are such a listing, and the span ends above the first, when less
         prose follows it than comes before it. (An article holds a related-posts box
         inline, and goes on at length after it.)"""
-        said = [b.words if self._says(b) else 0 for b in blocks]
         bare = [i for i in range(start + 1, end + 1) if blocks[i].furniture == "related" and blocks[i].extra.get("starts_zone")
                 and not _CARRIES_ITEM.search(blocks[i].plain)]
+        if len(bare) < 2:
+            return end
+        said = [b.words if self._says(b) else 0 for b in blocks]
         first = next((a for a, b in zip(bare, bare[1:]) if sum(said[a:b]) <= _TAIL_WORDS), None)
         if first is None or sum(said[first : end + 1]) >= sum(said[start:first]):
             return end
@@ -325,15 +327,12 @@ class Cleaner:
         comment form) closes the article: the little prose below it is the site's (an app
         pitch, a note on comments), not a last paragraph. A related-posts box is left out:
         articles hold one inline ("Related: ...") and go on."""
-        tail = 0
-        for i in range(end, start, -1):
-            block = blocks[i]
-            if block.role == "furniture" and block.extra.get("starts_zone") and block.furniture != "related":
-                above = self._prose_in(blocks, start, i - 1)
-                return above[1] if above and tail <= _TAIL_WORDS else end
-            if self._says(block):
-                tail += block.words
-        return end
+        zone = next((i for i in range(end, start, -1) if blocks[i].role == "furniture"
+                     and blocks[i].extra.get("starts_zone") and blocks[i].furniture != "related"), None)
+        if zone is None or sum(b.words for b in blocks[zone + 1 : end + 1] if self._says(b)) > _TAIL_WORDS:
+            return end
+        above = self._prose_in(blocks, start, zone - 1)
+        return above[1] if above else end
 
     def _numbered_on(self, blocks: list[Block], start: int, end: int) -> int:
         """A listicle's items ("4. ...", "5. ...") are short and shaped unlike prose, so the

@@ -15,6 +15,8 @@ import yaml
 from .blocks import Block
 
 DATA = Path(__file__).with_name("data") / "recipes.yaml"
+# A heading is this short ("Ingredients for 4 people").
+_HEADING_WORDS = 8
 # The card's method heading stands this many blocks at most below its ingredients'.
 _MAX_INGREDIENTS = 60
 # Its steps end at this many lines in a row that are no step (short, unpunctuated).
@@ -41,7 +43,7 @@ def card(blocks: list[Block]) -> tuple[int, int] | None:
     recipe card in the blocks, or None."""
     ingredients, method = _headings()
     for i, block in enumerate(blocks):
-        if block.role == "furniture" and block.furniture != "recurring" or not ingredients.match(block.plain):
+        if block.words > _HEADING_WORDS or block.role == "furniture" and block.furniture != "recurring" or not ingredients.match(block.plain):
             continue
         steps = next((k for k in range(i + 1, min(len(blocks), i + _MAX_INGREDIENTS)) if method.match(blocks[k].plain)), None)
         if steps is not None:
