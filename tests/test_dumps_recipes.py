@@ -4,6 +4,10 @@ method are the article's, though flattened they read like a menu. Made-up pages.
 import pytest
 
 from plugins.dumps import recipes
+from plugins.dumps.blocks import line_key
+from plugins.dumps.pipeline import clean_dump
+from plugins.dumps.prepare import make_cleaner
+from plugins.dumps.settings import dumps_settings
 from plugins.dumps.textdump import text_blocks
 from tests.test_dumps_lines import FOOTER, HEADLINE, MENU, clean, kept, page
 
@@ -55,3 +59,14 @@ def test_a_card_alone_is_the_article_not_the_page_around_it():
     result = clean(page(MENU, ["Cinnamon biscuits"], INGREDIENTS, METHOD, AFTER, FOOTER, legal))
     assert kept(result) == INGREDIENTS + METHOD
     assert result.cleaned.title == "Cinnamon biscuits"
+
+
+def test_a_cards_lines_that_recur_in_other_dumps_are_kept_and_say_why():
+    recurring = frozenset(line_key(line) for line in ("Ingredients", "1 egg", "Method"))
+    cleaner = make_cleaner(dumps_settings({}), recurring)
+    text = page(MENU, [HEADLINE], INTRO, INGREDIENTS, METHOD, AFTER, FOOTER)
+    blocks = clean_dump(text.encode("utf-8"), "biscuits.txt", cleaner).cleaned.blocks
+    kept = {b.plain: b.rule for b in blocks if b.role == "body"}
+    assert {"Ingredients", "1 egg", "Method"} <= set(kept)
+    assert "recipe card" in kept["1 egg"]
+

@@ -301,6 +301,7 @@ class Cleaner:
         for block in blocks[first : last + 1]:
             if block.furniture == "recurring":
                 _restore(block)
+                block.rule = "a recipe card's line, though other dumps' cards have it too"
         if first <= end + _CARD_GAP and last >= start - _CARD_TOUCH:
             return min(start, first), max(end, last)
         return first, last  # the span the model found elsewhere is the page's
