@@ -101,6 +101,7 @@ FURNITURE = [
     ("image_credit", "Photo: Wikimedia Commons"),
     ("image_credit", "(Image credit: Harbour Authority)"),
     ("image_credit", "Photograph by Anna Berg, Coastguard Service"),
+    ("image_credit", "Video credit: Coastguard Service"),
     ("metadata", "notes.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm"),
     ("metadata", "News date : 04/21/2022 Category : Announcements"),
     ("metadata", "March 2, 2021 at 10:15 AM | categories: Travel, Rail | View Comments"),
@@ -172,6 +173,7 @@ PROSE = [
     "Diplomats say the first contact between the two delegations took place in Muscat, far from the cameras.",
     "The treaty's opponents read it as a promise to follow Washington into any future war in the Pacific.",
     "Brussels may receive compensation claims from the farmers whose exports were blocked at the border.",
+    "VIDEO: Voting on the harbour's future",  # a headline's label, not a credit
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
