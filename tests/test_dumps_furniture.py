@@ -121,6 +121,8 @@ FURNITURE = [
     ("social", "Follow us on Twitter"),
     ("social", "Join our Telegram channel"),
     ("social", "Download our app"),
+    ("social", "Download on the App Store"),
+    ("social", "GET IT ON Google Play"),
     ("social", "Available on the App Store and Google Play"),
     ("social", "Twitter | LinkedIn | YouTube"),
     ("social", "View this post on Instagram"),
@@ -174,6 +176,7 @@ PROSE = [
     "The treaty's opponents read it as a promise to follow Washington into any future war in the Pacific.",
     "Brussels may receive compensation claims from the farmers whose exports were blocked at the border.",
     "VIDEO: Voting on the harbour's future",  # a headline's label, not a credit
+    "Moscow asked Apple to remove the opposition's voting app from the App Store before the election.",
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
