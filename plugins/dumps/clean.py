@@ -316,9 +316,13 @@ class Cleaner:
                 and not _CARRIES_ITEM.search(blocks[i].plain)]
         if len(bare) < 2:
             return end
-        said = [b.words if self._says(b) else 0 for b in blocks]
-        first = next((a for a, b in zip(bare, bare[1:]) if sum(said[a:b]) <= _TAIL_WORDS), None)
-        if first is None or sum(said[first : end + 1]) >= sum(said[start:first]):
+        said = {i: blocks[i].words if self._says(blocks[i]) else 0 for i in range(start, end + 1)}
+
+        def words(a: int, b: int) -> int:  # of prose, from block a to before b, in the span
+            return sum(said[i] for i in range(a, b))
+
+        first = next((a for a, b in zip(bare, bare[1:]) if words(a, b) <= _TAIL_WORDS), None)
+        if first is None or words(first, end + 1) >= words(start, first):
             return end
         above = [i for i in range(start, first) if said[i] or blocks[i].role == "body" and blocks[i].kind in ("li", "quote")]
         return above[-1] if above else end
@@ -453,7 +457,7 @@ class Cleaner:
             if i == title_at and not cleaned.title:
                 cleaned.title = block.plain.strip()
                 block.drop("title", "the title line")
-            elif not cleaned.author and meta.looks_like_name(block.plain) and self._near_date(header, i, title_at):
+            elif not cleaned.author and meta.looks_like_name(block.plain) and self._in_byline_place(header, i, title_at):
                 cleaned.author = block.plain.strip()
                 block.drop("author", "a bare byline next to the date")
             elif self._standfirst(block, title_at is not None and i > title_at):
@@ -511,7 +515,7 @@ class Cleaner:
         return next(after, first)
 
     @staticmethod
-    def _near_date(header: list[Block], i: int, title_at: int | None) -> bool:
+    def _in_byline_place(header: list[Block], i: int, title_at: int | None) -> bool:
         """A bare name is a byline: right under the headline or a byline's label ("By"),
         or two lines at most from the date, with neither the headline nor a paragraph
         between them (a section name or a button is no byline)."""
