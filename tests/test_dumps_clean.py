@@ -6,10 +6,11 @@ import pytest
 
 from plugins.dumps.blocks import Block
 from plugins.dumps.boilerplate import Boilerplate
-from plugins.dumps.clean import Cleaner, is_prose
+from plugins.dumps.clean import Cleaner
 from plugins.dumps.corpus import recurring_lines
 from plugins.dumps.metadata import derive_title
 from plugins.dumps.pipeline import clean_dump
+from plugins.dumps.prose import is_prose
 
 P = [
     "The foreign ministers of the two countries met in Geneva on Tuesday to restart talks that had been frozen "

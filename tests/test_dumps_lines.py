@@ -363,9 +363,9 @@ def test_a_code_sample_does_not_end_the_articles_span():
     code = ["boats = []", "for line in open(LOG):", "boats.append(line.split()[0])", "print(len(boats))"]
     blocks = _scored([(PROSE[0], 0.9)] + [(line, 0.1) for line in code] + [(PROSE[1], 0.3)] + [(line, 0.05) for line in FOOTER])
     cleaner = make_cleaner(dumps_settings({}))
-    assert cleaner._extend(blocks, 0) == len(code) + 1
+    assert cleaner.span.extend(blocks, 0) == len(code) + 1
     menu = _scored([(PROSE[0], 0.9)] + [(line, 0.1) for line in MENU[:4]] + [(PROSE[1], 0.3)])
-    assert cleaner._extend(menu, 0) == 0  # short unlikely lines that are no code do end it
+    assert cleaner.span.extend(menu, 0) == 0  # short unlikely lines that are no code do end it
 
 
 def test_a_byline_under_the_articles_closing_list_ends_the_list():

@@ -42,6 +42,10 @@ class Block:
     def drop(self, role: str, rule: str, furniture: str = "") -> None:
         self.role, self.rule, self.furniture = role, rule, furniture
 
+    def restore(self) -> None:
+        """Back into the article: a later stage overrules the rule that dropped it."""
+        self.role, self.rule, self.furniture = "body", "", ""
+
 
 def squash(text: str) -> str:
     """Runs of whitespace as one space, none at the ends (str.split's whitespace is \\s)."""

@@ -8,7 +8,7 @@ The same decisions apply to text and HTML dumps once both are blocks:
    is the header (title, byline, date: read into metadata, never published as body; a
    "paragraph" that byline or date lines follow is the headline, or a standfirst);
    below it the trailer, which is furniture by position. In a text dump the line model
-   (lines.py) places the zones and picks the headline; a saved page has no zones:
+   (lines.py) places the zones (span.py) and picks the headline; a saved page has no zones:
    trafilatura has already cut the page to its article, and text is dropped only by rule;
 3. smoothing: furniture comes in clusters (a form is a heading, labels and a button), so
    short lines that follow a form or a related-posts heading go with it, and short lines
@@ -19,52 +19,25 @@ The same decisions apply to text and HTML dumps once both are blocks:
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 
 from . import lines
 from . import metadata as meta
-from . import recipes
-from .blocks import Block, line_key, word_count
+from .blocks import Block, line_key
+from .prose import (PROSE_MIN_WORDS, carries_item, headline_shaped, introduces_list, is_prose, looks_like_heading,
+                    running_words)
+from .span import ArticleSpan
 
-_TERMINAL = tuple('.!?:;…"”’“‘«)»。！？।؟')  # German and Swiss quotes close on “ ‘ «
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
 _TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
 AUTHOR_NOTE_MAX_WORDS = 60
-# A body paragraph: a sentence or more in running prose.
-PROSE_MIN_WORDS = 8
 # Furniture clusters end where a real paragraph starts again.
 ZONE_END_WORDS = 15
-HEADING_MAX_WORDS = 15
 # In a saved page, a paragraph this long is the article's whatever furniture words it holds
 # ("... and subscribe to our channel for updates."): a notice, a form's text or a contact
 # line is shorter, and the page's own furniture is what trafilatura has cut.
 PAGE_PARAGRAPH_WORDS = 60
-# A headline is one sentence of at most this many words.
-TITLE_MAX_WORDS = 25
-# Words of prose an article has before a comments zone can end it.
-_SAID_WORDS = 100
-# A sentence that is not prose by its shape ends the article's span when the line model
-# is this sure it is the article's.
-_SURE = 0.5
-# At most this many words of prose below a furniture block at the span's end are the site's.
-_TAIL_WORDS = 80
-# The article's span ends at this many short, unlikely lines in a row.
-_UNLIKELY_RUN = 3
-# A related-posts line that carries its item after a colon or a dash ("Read more: ...").
-_CARRIES_ITEM = re.compile(r"[:|–—-]\s+\S")
-# A line of code: an assignment, a call or a statement ending in brackets, a block opener.
-_CODE = re.compile(r"\w\s*(=|\+=|==|!=)\s*\S|\w\([^)]*\)\s*[:;{]?$|[;{}]\s*$|^\s*(def|class|for|while|if|elif|else|try|except|with)\b.*:$|^\s*(return|import)\s+\S+$")
 # The lines of the header next to the article, read first for its byline and date.
 _NEAR_HEADER = 12
-# A recipe card this many blocks below the span's end is still the article's (a blog post
-# above its card); one above the span must touch it, or it is the article on its own.
-_CARD_GAP = 30
-_CARD_TOUCH = 2
-# A numbered section's heading or item ("5. Kristi Dosh", "37) What did ...").
-_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s*\S")
-# Blocks a numbered list's item may run to before the next number.
-_ITEM_BLOCKS = 8
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+[\"“‘(]?[A-Z]")
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
 _HEADER_FIELDS = (
     ("date", meta.parse_date, "a date line"),
@@ -99,69 +72,12 @@ class Cleaned:
         return " ".join(b.plain for b in self.blocks if b.role == "author_note")
 
 
-def is_prose(block: Block) -> bool:
-    """Running text: long enough, sentence-final punctuation, mostly lower-case words (or
-    words of a script without capitals)."""
-    return block.kind in ("p", "quote") and _reads_as_prose(block.plain)
-
-
-@lru_cache(maxsize=1 << 13)  # every stage of cleaning asks again about the same blocks
-def _reads_as_prose(plain: str) -> bool:
-    """is_prose for the text of a paragraph or quote."""
-    plain = plain.rstrip()
-    if word_count(plain) < PROSE_MIN_WORDS or not plain.endswith(_TERMINAL):
-        return False
-    return _running_words(plain)
-
-
-def _running_words(plain: str) -> bool:
-    """Words as running text has them, not capitalised each (a label, a name, a date line):
-    a third of them or more not capitalised, or of a script without case."""
-    firsts = [word[0] for word in plain.split()]
-    uncapitalised = sum(map(str.isalpha, firsts)) - sum(map(str.isupper, firsts))
-    return uncapitalised >= 0.35 * len(firsts)
-
-
-def _sentence(block: Block) -> bool:
-    """A paragraph or list item closed as a sentence, whatever its capitals (a list of
-    names, a credit line)."""
-    return block.kind in ("p", "li") and block.words >= PROSE_MIN_WORDS and block.plain.rstrip().endswith(_TERMINAL)
-
-
-def looks_like_heading(block: Block) -> bool:
-    plain = block.plain.strip()
-    return (
-        block.kind == "p"
-        and 1 <= block.words <= HEADING_MAX_WORDS
-        and len(plain) <= 120
-        and plain[:1].isupper()
-        and not plain.endswith((".", ",", ";", ":"))
-    )
-
-
-def headline_shaped(block: Block) -> bool:
-    """One sentence short enough for a headline, not closed as a statement (a question,
-    an exclamation or no punctuation at all)."""
-    plain = block.plain.strip()
-    return (
-        block.kind == "p"
-        and 3 <= block.words <= TITLE_MAX_WORDS
-        and not plain.endswith((".", ",", ";", ":"))
-        and not _SENTENCE_BREAK.search(plain)
-    )
-
-
 def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tuple]:
     """The header fields (name, parser, rule) this line gives, as a date, byline or
     reading-time line ("By Ann Lee | 12/10/2020" gives two); with `cleaned`, only those it
     has not got yet."""
     plain = block.plain.strip()
     return [f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)]
-
-
-def introduces_list(block: Block) -> bool:
-    """A short line that announces what follows ("Three points stand out:")."""
-    return block.kind == "p" and block.words <= HEADING_MAX_WORDS and block.plain.rstrip().endswith(":")
 
 
 def list_items(blocks: list[Block], i: int) -> list[int]:
@@ -207,10 +123,6 @@ def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:
     return None
 
 
-def _restore(block: Block) -> None:
-    block.role, block.rule, block.furniture = "body", "", ""
-
-
 class Cleaner:
     """One configured cleaner: furniture rules and the corpus signal for this build."""
 
@@ -220,6 +132,7 @@ class Cleaner:
         self.recurring = recurring
         self.title_max_chars = title_max_chars
         self.model = model
+        self.span = ArticleSpan(model) if model is not None else None
 
     def stands_alone(self, line: str) -> bool:
         """Lines never joined to a wrapped paragraph: furniture and separators."""
@@ -250,166 +163,6 @@ class Cleaner:
     def prose_span(blocks: list[Block]) -> tuple[int, int] | None:
         prose = [i for i, b in enumerate(blocks) if b.role == "body" and is_prose(b)]
         return (prose[0], prose[-1]) if prose else None
-
-    def model_span(self, blocks: list[Block], first: int, last: int) -> tuple[int, int]:
-        """The article's prose span as the line model sees it: the run of blocks whose
-        words are most likely the article's (each block weighs its words by how much its
-        probability exceeds the model's threshold), trimmed to its prose.
-
-        Readers' comments follow the article: once the page has said something the model
-        takes for the article's, the first reply button or comment form ("Leave a reply",
-        "Antworten") starts a thread the article does not run into, however much prose it
-        holds. (Above that, "12 comments" is a link in the article's header.)
-
-        Then the article's structure and the page's furniture move its end: later prose
-        the model does not rule out (_extend), a closing form or a run of teasers
-        (_before_closing_zone, _before_teasers), a recipe card (_with_recipe) and a
-        listicle's numbered sections (_numbered_on)."""
-        probabilities = lines.content_probabilities(blocks, self.model)
-        threshold = self.model.threshold
-        said, thread = 0, len(blocks)
-        for i, (block, p) in enumerate(zip(blocks, probabilities)):
-            if block.role == "body":  # the others were removed by rule: the model was not asked
-                block.extra["p"] = p
-            if thread == len(blocks) and said >= _SAID_WORDS and block.furniture == "comments" and block.extra.get("starts_zone"):
-                thread = i
-            if block.role == "body" and p >= threshold and is_prose(block):
-                said += block.words
-        span = self._best_run(blocks[:thread], probabilities, threshold) or self._best_run(blocks, probabilities, threshold)
-        if span is None:
-            return first, last
-        found = self._prose_in(blocks, *span)
-        if found is None:
-            return first, last
-        end = self._extend(blocks, span[1])
-        end = max(i for i in range(found[1], end + 1) if i == found[1] or self._says(blocks[i]))
-        end = self._before_closing_zone(blocks, found[0], end)
-        end = self._before_teasers(blocks, found[0], end)
-        start, end = self._with_recipe(blocks, found[0], end)
-        return start, self._numbered_on(blocks, start, end)
-
-    @staticmethod
-    def _with_recipe(blocks: list[Block], start: int, end: int) -> tuple[int, int]:
-        """A recipe card (recipes.py) is the article's, from its ingredients to its last
-        step: with the span when the span runs into it or it closely follows the span, on
-        its own when the span lies elsewhere (a site's notice the model liked better). Its
-        lines that recur in other dumps' cards ("Ingredients", "1") are the card's too."""
-        found = recipes.card(blocks)
-        if found is None:
-            return start, end
-        first, last = found
-        for block in blocks[first : last + 1]:
-            if block.furniture == "recurring":
-                _restore(block)
-                block.rule = "a recipe card's line, though other dumps' cards have it too"
-        if first <= end + _CARD_GAP and last >= start - _CARD_TOUCH:
-            return min(start, first), max(end, last)
-        return first, last  # the span the model found elsewhere is the page's
-
-    def _before_teasers(self, blocks: list[Block], start: int, end: int) -> int:
-        """Other articles' teasers, each an excerpt and its own "Read more", read like
-        prose. Two bare related-posts headings with no more than an excerpt's prose
-        between them are such a listing, and the span ends above the first, when less
-        prose follows it than comes before it. (An article holds a related-posts box
-        inline, and goes on at length after it.)"""
-        bare = [i for i in range(start + 1, end + 1) if blocks[i].furniture == "related" and blocks[i].extra.get("starts_zone")
-                and not _CARRIES_ITEM.search(blocks[i].plain)]
-        if len(bare) < 2:
-            return end
-        said = {i: blocks[i].words if self._says(blocks[i]) else 0 for i in range(start, end + 1)}
-
-        def words(a: int, b: int) -> int:  # of prose, from block a to before b, in the span
-            return sum(said[i] for i in range(a, b))
-
-        first = next((a for a, b in zip(bare, bare[1:]) if words(a, b) <= _TAIL_WORDS), None)
-        if first is None or words(first, end + 1) >= words(start, first):
-            return end
-        above = [i for i in range(start, first) if said[i] or blocks[i].role == "body" and blocks[i].kind in ("li", "quote")]
-        return above[-1] if above else end
-
-    def _before_closing_zone(self, blocks: list[Block], start: int, end: int) -> int:
-        """A block of furniture near the end of the span (a sign-up form, share buttons, a
-        comment form) closes the article: the little prose below it is the site's (an app
-        pitch, a note on comments), not a last paragraph. A related-posts box is left out:
-        articles hold one inline ("Related: ...") and go on."""
-        zone = next((i for i in range(end, start, -1) if blocks[i].role == "furniture"
-                     and blocks[i].extra.get("starts_zone") and blocks[i].furniture != "related"), None)
-        if zone is None or sum(b.words for b in blocks[zone + 1 : end + 1] if self._says(b)) > _TAIL_WORDS:
-            return end
-        above = self._prose_in(blocks, start, zone - 1)
-        return above[1] if above else end
-
-    def _numbered_on(self, blocks: list[Block], start: int, end: int) -> int:
-        """A listicle's items ("4. ...", "5. ...") are short and shaped unlike prose, so the
-        span can stop inside the list: the sections that go on numbering the article's own
-        are the article's, each up to the next number, and the last as long as the shortest
-        of the others, or as far as its prose goes."""
-        items = [(i, int(m[1])) for i in range(start, end + 1)
-                 if blocks[i].role == "body" and (m := _NUMBERED.match(blocks[i].plain))]
-        if len(items) < 2 or items[-1][1] - items[-2][1] not in (1, -1):
-            return end
-        step = items[-1][1] - items[-2][1]
-        found = len(items)
-        for i in range(end + 1, len(blocks)):
-            block = blocks[i]
-            if block.role == "furniture" and block.extra.get("starts_zone") or i - max(items[-1][0], end) > _ITEM_BLOCKS:
-                break
-            number = _NUMBERED.match(block.plain)
-            if block.role == "body" and number and int(number[1]) == items[-1][1] + step:
-                items.append((i, int(number[1])))
-        if len(items) == found:
-            return end
-        last = items[-1][0]
-        length = min(b[0] - a[0] for a, b in zip(items, items[1:]))
-        for i in range(last + 1, min(last + length, len(blocks))):
-            if blocks[i].role == "furniture" and blocks[i].extra.get("starts_zone"):
-                break
-            last = i
-        return max(last, self._extend(blocks, items[-1][0]))
-
-    @staticmethod
-    def _best_run(blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
-        """The run of blocks with the most words over the threshold, if it holds prose."""
-        best, span, total, start = 0.0, None, 0.0, 0
-        for i, (block, p) in enumerate(zip(blocks, probabilities)):
-            if total <= 0:
-                total, start = 0.0, i
-            total += (p - threshold) * max(1, block.words)
-            if total > best:
-                best, span = total, (start, i)
-        return span if span and Cleaner._prose_in(blocks, *span) else None
-
-    @staticmethod
-    def _prose_in(blocks: list[Block], start: int, end: int) -> tuple[int, int] | None:
-        """The first and last paragraphs of prose from start to end, or None."""
-        prose = [i for i in range(start, end + 1) if blocks[i].role == "body" and is_prose(blocks[i])]
-        return (prose[0], prose[-1]) if prose else None
-
-    def _extend(self, blocks: list[Block], end: int) -> int:
-        """An article's last sections are often short paragraphs the model is less sure of:
-        the span goes on through prose it does not rule out, until a block of furniture
-        starts or several short lines in a row are unlikely the article's."""
-        unlikely = 0
-        for i in range(end + 1, len(blocks)):
-            block = blocks[i]
-            if block.role == "furniture" and block.extra.get("starts_zone"):
-                break
-            p = block.extra.get("p", 0.0)
-            if block.role == "body" and _CODE.search(block.plain):
-                continue  # a code sample's lines say nothing of where the article ends
-            unlikely = unlikely + 1 if block.words < PROSE_MIN_WORDS and p < self.model.threshold else 0
-            if unlikely >= _UNLIKELY_RUN:
-                break
-            if block.role == "body" and p >= self.model.extend_threshold and self._says(block):
-                end = i
-        return end
-
-    def _says(self, block: Block) -> bool:
-        """Whether a block can end the article's span: prose, or a sentence the line model
-        takes for the article's whatever its capitals (a list of names, an update note) or
-        its list marker (an item that is a paragraph)."""
-        return block.role == "body" and (
-            is_prose(block) or _sentence(block) and block.extra.get("p", 0.0) >= _SURE)
 
     def model_titles(self, blocks: list[Block], first: int) -> list[int]:
         """The lines above the article, and its first line, that the headline model likes,
@@ -490,7 +243,7 @@ class Cleaner:
             and self.model is not None
             and block.words >= PROSE_MIN_WORDS
             and block.extra.get("p", 0.0) >= self.model.threshold
-            and _running_words(block.plain)
+            and running_words(block.plain)
         )
 
     @staticmethod
@@ -581,7 +334,7 @@ class Cleaner:
                 # item: "Read more: ...").
                 starter = blocks[i - 1]
                 first_item = (zone == "related" and starter.extra.get("starts_zone")
-                              and not _CARRIES_ITEM.search(starter.plain))
+                              and not carries_item(starter))
                 if not first_item and (introduces_prose(i) or saved_page and block.kind == "h"):
                     zone = None
                 elif block.words < ZONE_END_WORDS or block.kind == "li":
@@ -633,7 +386,7 @@ class Cleaner:
                 and not all(b.furniture == "recurring" for b in unit)
             ):
                 for member in unit:
-                    _restore(member)
+                    member.restore()
         for i, block in enumerate(blocks):
             if block.furniture == "recurring" and (block.kind == "h" or looks_like_heading(block)):
                 above, below = _neighbour(blocks, i, -1), _neighbour(blocks, i, 1)
@@ -643,7 +396,7 @@ class Cleaner:
                     and below is not None
                     and (is_prose(below) or introduces_list(below))
                 ):
-                    _restore(block)
+                    block.restore()
 
     def locate(self, blocks: list[Block], cleaned: Cleaned, has_header: bool = True) -> tuple[int, int] | None:
         """Rules, then where the article's prose runs: (first, last) block, or None."""
@@ -652,8 +405,8 @@ class Cleaner:
         self.apply_rules(blocks, cleaned.tag_hints, saved_page=not has_header)
         self.protect_recurring(blocks)
         span = self.prose_span(blocks)
-        if span is not None and has_header and self.model is not None:
-            span = self.model_span(blocks, *span)
+        if span is not None and has_header and self.span is not None:
+            span = self.span.find(blocks, *span)
         return span
 
     def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:

@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .blocks import Block
-from .clean import Cleaned, Cleaner, is_prose
+from .clean import Cleaned, Cleaner
 from .decode import decode, looks_binary
 from .duplicates import fingerprint
+from .prose import is_prose
 from .render import render, summary
 from .textdump import text_blocks
 
