@@ -42,6 +42,11 @@ class Block:
     def drop(self, role: str, rule: str, furniture: str = "") -> None:
         self.role, self.rule, self.furniture = role, rule, furniture
 
+    def body_or_recurring(self) -> bool:
+        """In the article, or out of it only by the corpus signal, which the article's
+        structure and header may overrule."""
+        return self.role == "body" or self.furniture == "recurring"
+
     def restore(self) -> None:
         """Back into the article: a later stage overrules the rule that dropped it."""
         self.role, self.rule, self.furniture = "body", "", ""

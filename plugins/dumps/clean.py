@@ -5,8 +5,8 @@ The same decisions apply to text and HTML dumps once both are blocks:
    corpus signal (a line found in many dumps, corpus.py); the article's structure
    overrules the signal for a list the article introduces and a subheading;
 2. zones: the article runs from its first to its last real paragraph of prose. Above it
-   is the header (title, byline, date: read into metadata, never published as body; a
-   "paragraph" that byline or date lines follow is the headline, or a standfirst);
+   is the header (title, byline, date: read into metadata by header.py, never published
+   as body; a "paragraph" that byline or date lines follow is the headline, or a standfirst);
    below it the trailer, which is furniture by position. In a text dump the line model
    (lines.py) places the zones (span.py) and picks the headline; a saved page has no zones:
    trafilatura has already cut the page to its article, and text is dropped only by rule;
@@ -23,8 +23,8 @@ from datetime import datetime
 from . import lines
 from . import metadata as meta
 from .blocks import Block, line_key
-from .prose import (PROSE_MIN_WORDS, carries_item, headline_shaped, introduces_list, is_prose, looks_like_heading,
-                    running_words)
+from .header import Header, metadata_fields
+from .prose import carries_item, introduces_list, is_prose, looks_like_heading
 from .span import ArticleSpan
 
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
@@ -36,16 +36,6 @@ ZONE_END_WORDS = 15
 # ("... and subscribe to our channel for updates."): a notice, a form's text or a contact
 # line is shorter, and the page's own furniture is what trafilatura has cut.
 PAGE_PARAGRAPH_WORDS = 60
-# The lines of the header next to the article, read first for its byline and date.
-_NEAR_HEADER = 12
-# Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
-_HEADER_FIELDS = (
-    ("date", meta.parse_date, "a date line"),
-    ("reading_time", meta.reading_time, "a reading-time line"),
-    ("author", meta.byline, "a byline"),
-)
-
-
 @dataclass
 class Cleaned:
     blocks: list[Block]
@@ -72,14 +62,6 @@ class Cleaned:
         return " ".join(b.plain for b in self.blocks if b.role == "author_note")
 
 
-def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tuple]:
-    """The header fields (name, parser, rule) this line gives, as a date, byline or
-    reading-time line ("By Ann Lee | 12/10/2020" gives two); with `cleaned`, only those it
-    has not got yet."""
-    plain = block.plain.strip()
-    return [f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)]
-
-
 def list_items(blocks: list[Block], i: int) -> list[int]:
     """Indices of the items of the list that blocks[i] introduces: its bulleted items, or,
     where the dump lost its bullets, the short lines below it. An inline insert may stand
@@ -89,7 +71,7 @@ def list_items(blocks: list[Block], i: int) -> list[int]:
     items = []
     for k in range(start, len(blocks)):
         block = blocks[k]
-        if not _recurring_or_body(block):
+        if not block.body_or_recurring():
             break
         if bulleted and block.kind != "li":
             break
@@ -97,10 +79,6 @@ def list_items(blocks: list[Block], i: int) -> list[int]:
             break
         items.append(k)
     return items
-
-
-def _recurring_or_body(block: Block) -> bool:
-    return block.role == "body" or block.furniture == "recurring"
 
 
 def _inline_furniture(block: Block) -> bool:
@@ -133,6 +111,7 @@ class Cleaner:
         self.title_max_chars = title_max_chars
         self.model = model
         self.span = ArticleSpan(model) if model is not None else None
+        self.header = Header(model)
 
     def stands_alone(self, line: str) -> bool:
         """Lines never joined to a wrapped paragraph: furniture and separators."""
@@ -163,124 +142,6 @@ class Cleaner:
     def prose_span(blocks: list[Block]) -> tuple[int, int] | None:
         prose = [i for i, b in enumerate(blocks) if b.role == "body" and is_prose(b)]
         return (prose[0], prose[-1]) if prose else None
-
-    def model_titles(self, blocks: list[Block], first: int) -> list[int]:
-        """The lines above the article, and its first line, that the headline model likes,
-        best first: the header may turn its first choice into a byline or date, and then
-        the next one is taken."""
-        probabilities = [b.extra.get("p", 0.0) for b in blocks]
-        rows = lines.title_rows(blocks, first, probabilities, metadata_fields, self.model.stopwords)
-        scored = list(zip(self.model.title.shares([row for _, row in rows]), (i for i, _ in rows)))
-        for score, i in scored:
-            blocks[i].extra["title_p"] = score
-        return [i for score, i in sorted(scored, reverse=True) if score >= self.model.title_threshold]
-
-    def read_header(self, header: list[Block], cleaned: Cleaned, ranked: list[int] = (), headline: bool = False) -> None:
-        """Title, author, date and reading time from the lines above the article; with
-        `headline`, its last line is the headline the model took from the article's top."""
-        # The byline and date next to the article are read first: a masthead's date at the
-        # top of the page is the day the page was saved.
-        for block in header[-_NEAR_HEADER:]:
-            if _recurring_or_body(block):
-                self._read_fields(block, cleaned)
-        candidates = []
-        for i, block in enumerate(header):
-            if not _recurring_or_body(block) or self._read_fields(block, cleaned):
-                continue
-            if metadata_fields(block):  # the date or byline again ("Updated ...")
-                block.drop("furniture", "a date or byline line read already", "header")
-                continue
-            candidates.append(i)
-        # The title is the first line of some length; other articles' related-post lists
-        # repeat titles, so a recurring line is a title only when nothing else can be.
-        # A paragraph of prose is a standfirst, not a title, unless shaped as a headline.
-        prose = [i for i in candidates if not headline_shaped(header[i]) and is_prose(header[i])
-                 and not (headline and i == len(header) - 1)]
-        candidates = [i for i in candidates if i not in prose]
-        fresh = [i for i in candidates if header[i].furniture != "recurring"]
-        title_at = next((i for i in ranked if i in candidates), None)
-        if title_at is None:
-            title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
-        if title_at is None and fresh:
-            title_at = max(fresh, key=lambda i: header[i].words)
-        for i in candidates:
-            block = header[i]
-            if block.furniture == "recurring" and i != title_at:
-                continue
-            if i == title_at and not cleaned.title:
-                cleaned.title = block.plain.strip()
-                block.drop("title", "the title line")
-            elif not cleaned.author and meta.looks_like_name(block.plain) and self._in_byline_place(header, i, title_at):
-                cleaned.author = block.plain.strip()
-                block.drop("author", "a bare byline next to the date")
-            elif self._standfirst(block, title_at is not None and i > title_at):
-                block.extra["standfirst"] = True
-            else:
-                block.drop("furniture", "above the article (header)", "header")
-        # Without the model a paragraph of prose above the article is its standfirst; the
-        # model tells a standfirst from a cookie notice or a teaser above the headline.
-        for i in prose:
-            if self.model is None or self._standfirst(header[i], title_at is None or i > title_at):
-                header[i].extra["standfirst"] = True
-            else:
-                header[i].drop("furniture", "above the article (header)", "header")
-
-    @staticmethod
-    def _read_fields(block: Block, cleaned: Cleaned) -> bool:
-        """Read the header fields this line gives that `cleaned` has not got yet."""
-        fields = metadata_fields(block, cleaned)
-        for name, parse, _ in fields:
-            setattr(cleaned, name, parse(block.plain.strip()))
-        if fields:
-            block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
-        return bool(fields)
-
-    def _standfirst(self, block: Block, below_title: bool) -> bool:
-        """A sentence below the headline that the line model reads as the article's: the
-        standfirst, which opens the article."""
-        return (
-            below_title
-            and self.model is not None
-            and block.words >= PROSE_MIN_WORDS
-            and block.extra.get("p", 0.0) >= self.model.threshold
-            and running_words(block.plain)
-        )
-
-    @staticmethod
-    def article_start(blocks: list[Block], first: int) -> int:
-        """Where the article starts: at its first paragraph of prose, unless byline or date
-        lines follow that paragraph, which makes it the headline (a headline can read like
-        prose: a question of a dozen words) or a standfirst above the byline; or unless it
-        is shaped as a headline and opens the dump with nothing above that could be one."""
-        end = None
-        for i in range(first + 1, len(blocks)):
-            block = blocks[i]
-            if not _recurring_or_body(block):
-                continue
-            if is_prose(block) or not metadata_fields(block):  # "By contrast, ..." is no byline
-                break
-            end = i + 1
-        if end is None:
-            if not headline_shaped(blocks[first]) or any(_recurring_or_body(b) for b in blocks[:first]):
-                return first
-            end = first + 1
-        after = (i for i in range(end, len(blocks)) if blocks[i].role == "body" and is_prose(blocks[i]))
-        return next(after, first)
-
-    @staticmethod
-    def _in_byline_place(header: list[Block], i: int, title_at: int | None) -> bool:
-        """A bare name is a byline: right under the headline or a byline's label ("By"),
-        or two lines at most from the date, with neither the headline nor a paragraph
-        between them (a section name or a button is no byline)."""
-        if i > 0 and (i - 1 == title_at or meta.byline_label(header[i - 1].plain)):
-            return True
-        for side in (range(i - 1, max(-1, i - 3), -1), range(i + 1, min(len(header), i + 3))):
-            for k in side:
-                if header[k].role == "date":
-                    return True
-                if k == title_at or is_prose(header[k]):
-                    break
-        return False
 
     def _closing_bios(self, blocks: list[Block], first: int, last: int) -> int:
         """An author box that closes the article ("Jane Doe is a reporter who covers ...")
@@ -374,7 +235,7 @@ class Cleaner:
           text above it and a paragraph (or a list's introduction) below it.
         Furniture dropped in between on its own ("Also read: ...") does not part them."""
         for i, block in enumerate(blocks):
-            if not _recurring_or_body(block) or not introduces_list(block):
+            if not block.body_or_recurring() or not introduces_list(block):
                 continue
             above = _neighbour(blocks, i, -1)
             items = list_items(blocks, i)
@@ -418,11 +279,11 @@ class Cleaner:
         first, last = span
         last = self._closing_bios(blocks, first, last)
         if has_header:
-            first = self.article_start(blocks, first)
-            ranked = self.model_titles(blocks, first) if self.model is not None else []
+            first = self.header.start(blocks, first)
+            ranked = self.header.ranked(blocks, first) if self.model is not None else []
             headline = ranked[:1] == [first]  # the first line the span took is the headline
             first += headline
-            self.read_header(blocks[:first], cleaned, ranked, headline)
+            self.header.read(blocks[:first], cleaned, ranked, headline)
             self.mark_trailer(blocks, last)
         self.smooth(blocks, saved_page=not has_header)
         self.mark_headings(blocks)

@@ -24,7 +24,8 @@ import numpy as np
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 
 from plugins.dumps import lines  # noqa: E402
-from plugins.dumps.clean import Cleaned, Cleaner, metadata_fields  # noqa: E402
+from plugins.dumps.clean import Cleaned, Cleaner  # noqa: E402
+from plugins.dumps.header import metadata_fields  # noqa: E402
 from plugins.dumps.decode import decode  # noqa: E402
 from plugins.dumps.prepare import make_cleaner  # noqa: E402
 from plugins.dumps.settings import dumps_settings  # noqa: E402
@@ -214,7 +215,7 @@ def train(data: dict, cleaner) -> dict:
         span = located.locate(blocks, Cleaned(blocks))
         if span is None:
             continue
-        start = located.article_start(blocks, span[0])
+        start = located.header.start(blocks, span[0])
         content = [b.extra.get("p", 0.0) for b in blocks]
         candidates = lines.title_rows(blocks, start, content, metadata_fields, stop)
         truth = [any(same_title(blocks[i].plain, t) for t in titles) for i, _ in candidates]

@@ -1,0 +1,160 @@
+"""The lines above a text dump's article: its headline, byline, date and reading time, and
+a standfirst.
+
+The byline and date next to the article are read first (a masthead's date at the top of
+the page is the day the page was saved); the headline is the line the headline model
+(lines.py) ranks first among the lines left; a bare name is the byline only where a byline
+stands; a sentence below the headline that the line model takes for the article's is the
+standfirst, which opens the article. Everything else up there is the site's header.
+"""
+
+from typing import TYPE_CHECKING
+
+from . import lines
+from . import metadata as meta
+from .blocks import Block
+from .prose import PROSE_MIN_WORDS, headline_shaped, is_prose, running_words
+
+if TYPE_CHECKING:
+    from .clean import Cleaned
+
+# The lines of the header next to the article, read first for its byline and date.
+_NEAR_HEADER = 12
+# Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
+_HEADER_FIELDS = (
+    ("date", meta.parse_date, "a date line"),
+    ("reading_time", meta.reading_time, "a reading-time line"),
+    ("author", meta.byline, "a byline"),
+)
+
+
+def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tuple]:
+    """The header fields (name, parser, rule) this line gives, as a date, byline or
+    reading-time line ("By Ann Lee | 12/10/2020" gives two); with `cleaned`, only those it
+    has not got yet."""
+    plain = block.plain.strip()
+    return [f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)]
+
+class Header:
+    """Reads a dump's header, with the line and headline models when the build has them."""
+
+    def __init__(self, model: "lines.Model | None"):
+        self.model = model
+
+    def ranked(self, blocks: list[Block], first: int) -> list[int]:
+        """The lines above the article, and its first line, that the headline model likes,
+        best first: the header may turn its first choice into a byline or date, and then
+        the next one is taken."""
+        probabilities = [b.extra.get("p", 0.0) for b in blocks]
+        rows = lines.title_rows(blocks, first, probabilities, metadata_fields, self.model.stopwords)
+        scored = list(zip(self.model.title.shares([row for _, row in rows]), (i for i, _ in rows)))
+        for score, i in scored:
+            blocks[i].extra["title_p"] = score
+        return [i for score, i in sorted(scored, reverse=True) if score >= self.model.title_threshold]
+
+    def read(self, header: list[Block], cleaned: "Cleaned", ranked: list[int] = (), headline: bool = False) -> None:
+        """Title, author, date and reading time from the lines above the article; with
+        `headline`, its last line is the headline the model took from the article's top."""
+        # The byline and date next to the article are read first: a masthead's date at the
+        # top of the page is the day the page was saved.
+        for block in header[-_NEAR_HEADER:]:
+            if block.body_or_recurring():
+                self._read_fields(block, cleaned)
+        candidates = []
+        for i, block in enumerate(header):
+            if not block.body_or_recurring() or self._read_fields(block, cleaned):
+                continue
+            if metadata_fields(block):  # the date or byline again ("Updated ...")
+                block.drop("furniture", "a date or byline line read already", "header")
+                continue
+            candidates.append(i)
+        # The title is the first line of some length; other articles' related-post lists
+        # repeat titles, so a recurring line is a title only when nothing else can be.
+        # A paragraph of prose is a standfirst, not a title, unless shaped as a headline.
+        prose = [i for i in candidates if not headline_shaped(header[i]) and is_prose(header[i])
+                 and not (headline and i == len(header) - 1)]
+        candidates = [i for i in candidates if i not in prose]
+        fresh = [i for i in candidates if header[i].furniture != "recurring"]
+        title_at = next((i for i in ranked if i in candidates), None)
+        if title_at is None:
+            title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
+        if title_at is None and fresh:
+            title_at = max(fresh, key=lambda i: header[i].words)
+        for i in candidates:
+            block = header[i]
+            if block.furniture == "recurring" and i != title_at:
+                continue
+            if i == title_at and not cleaned.title:
+                cleaned.title = block.plain.strip()
+                block.drop("title", "the title line")
+            elif not cleaned.author and meta.looks_like_name(block.plain) and self._in_byline_place(header, i, title_at):
+                cleaned.author = block.plain.strip()
+                block.drop("author", "a bare byline next to the date")
+            elif self._standfirst(block, title_at is not None and i > title_at):
+                block.extra["standfirst"] = True
+            else:
+                block.drop("furniture", "above the article (header)", "header")
+        # Without the model a paragraph of prose above the article is its standfirst; the
+        # model tells a standfirst from a cookie notice or a teaser above the headline.
+        for i in prose:
+            if self.model is None or self._standfirst(header[i], title_at is None or i > title_at):
+                header[i].extra["standfirst"] = True
+            else:
+                header[i].drop("furniture", "above the article (header)", "header")
+
+    @staticmethod
+    def _read_fields(block: Block, cleaned: "Cleaned") -> bool:
+        """Read the header fields this line gives that `cleaned` has not got yet."""
+        fields = metadata_fields(block, cleaned)
+        for name, parse, _ in fields:
+            setattr(cleaned, name, parse(block.plain.strip()))
+        if fields:
+            block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
+        return bool(fields)
+
+    def _standfirst(self, block: Block, below_title: bool) -> bool:
+        """A sentence below the headline that the line model reads as the article's: the
+        standfirst, which opens the article."""
+        return (
+            below_title
+            and self.model is not None
+            and block.words >= PROSE_MIN_WORDS
+            and block.extra.get("p", 0.0) >= self.model.threshold
+            and running_words(block.plain)
+        )
+
+    @staticmethod
+    def start(blocks: list[Block], first: int) -> int:
+        """Where the article starts: at its first paragraph of prose, unless byline or date
+        lines follow that paragraph, which makes it the headline (a headline can read like
+        prose: a question of a dozen words) or a standfirst above the byline; or unless it
+        is shaped as a headline and opens the dump with nothing above that could be one."""
+        end = None
+        for i in range(first + 1, len(blocks)):
+            block = blocks[i]
+            if not block.body_or_recurring():
+                continue
+            if is_prose(block) or not metadata_fields(block):  # "By contrast, ..." is no byline
+                break
+            end = i + 1
+        if end is None:
+            if not headline_shaped(blocks[first]) or any(b.body_or_recurring() for b in blocks[:first]):
+                return first
+            end = first + 1
+        after = (i for i in range(end, len(blocks)) if blocks[i].role == "body" and is_prose(blocks[i]))
+        return next(after, first)
+
+    @staticmethod
+    def _in_byline_place(header: list[Block], i: int, title_at: int | None) -> bool:
+        """A bare name is a byline: right under the headline or a byline's label ("By"),
+        or two lines at most from the date, with neither the headline nor a paragraph
+        between them (a section name or a button is no byline)."""
+        if i > 0 and (i - 1 == title_at or meta.byline_label(header[i - 1].plain)):
+            return True
+        for side in (range(i - 1, max(-1, i - 3), -1), range(i + 1, min(len(header), i + 3))):
+            for k in side:
+                if header[k].role == "date":
+                    return True
+                if k == title_at or is_prose(header[k]):
+                    break
+        return False
