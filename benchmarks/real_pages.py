@@ -10,6 +10,12 @@ scored the way the workplace's score_real.py does: article snippets kept, furnit
 snippets leaked, title right. POOL (a folder with html/ and txt/, or a .tar.gz of one)
 adds the share of its pages published. The corpora stay where they are: nothing is copied
 into the project.
+
+With --quick the kit's rows come in seconds, for trying a change to cleaning: each dump is
+cleaned as the build cleans it (pelicanconf.py's DUMPS settings, the corpus signal of its
+folder) and its rendered article is scored, with no site built. The figures are the full
+run's (duplicates aside: a page that duplicates another counts as published); the full run
+stays the measure, reading the built site as outside tools do.
 """
 
 import argparse
@@ -59,6 +65,34 @@ def site_pages(site: Path) -> tuple[dict, dict]:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         name, body = soup.select_one(".h-entry .p-name"), soup.select_one(".h-entry .e-content")
         pages[stem] = (name.get_text(" ") if name else "", body.get_text("\n") if body else "")
+    return pages, status
+
+
+def cleaned_pages(dumps: Path, kind: str) -> tuple[dict, dict]:
+    """site_pages without a site: ({page id: (title, article text)}, {page id: status})
+    from cleaning each dump the way the build does."""
+    from bs4 import BeautifulSoup
+    from pelican.settings import read_settings
+
+    from plugins.dumps.corpus import lines_of, recurring
+    from plugins.dumps.pipeline import clean_dump
+    from plugins.dumps.prepare import make_cleaner
+    from plugins.dumps.settings import dumps_settings
+
+    options = dumps_settings(read_settings(str(ROOT / "pelicanconf.py")))
+    paths = sorted(dumps.glob(f"*.{kind}"))
+    data = {path.stem: path.read_bytes() for path in paths}
+    signal = recurring([lines_of(raw, kind == "html") for raw in data.values()], options["recurring_min_dumps"])
+    cleaner = make_cleaner(options, signal)
+    pages, status = {}, {}
+    for path in paths:
+        result = clean_dump(data[path.stem], path.name, cleaner, options["summary_max_chars"])
+        if result.cleaned is None or result.skip_reason:
+            status[path.stem] = "skipped"
+            continue
+        status[path.stem] = "published"
+        text = BeautifulSoup(result.html, "html.parser").get_text("\n")
+        pages[path.stem] = (result.cleaned.title, text)
     return pages, status
 
 
@@ -119,13 +153,18 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--pool", type=Path, help="more pages (html/ and txt/, or a .tar.gz): publish rate only")
     ap.add_argument("--baselines", action="store_true", help="also score trafilatura, jusText and the whole page")
+    ap.add_argument("--quick", action="store_true", help="the kit's rows without building sites (see above)")
     args = ap.parse_args()
+
+    def kit_pages(kind: str, dumps: Path, work: Path) -> tuple[dict, dict]:
+        return cleaned_pages(dumps, kind) if args.quick else site_pages(build(dumps, work))
+
     truth = json.loads((args.corpus / "truth.json").read_text(encoding="utf-8"))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for kind in KINDS:
-            pages, _ = site_pages(build(args.corpus / kind, work / kind))
+            pages, _ = kit_pages(kind, args.corpus / kind, work / kind)
             rows.append((kind, "the kit", score(pages, truth, kind, titled=True)))
             if args.baselines:
                 for how in ("whole", "trafilatura", "justext"):
@@ -139,7 +178,7 @@ def main() -> None:
             print("\n| pool | pages | published | duplicate | skipped |")
             print("|---|---:|---:|---:|---:|")
             for kind in KINDS:
-                _, status = site_pages(build(folder / kind, work / f"pool-{kind}"))
+                _, status = kit_pages(kind, folder / kind, work / f"pool-{kind}")
                 counts = {s: sum(1 for v in status.values() if v == s) for s in ("published", "duplicate", "skipped")}
                 total = len(status)
                 print(f"| {kind} | {total} | {counts['published']} ({counts['published'] / total:.1%}) "
