@@ -36,6 +36,8 @@ ZONE_END_WORDS = 15
 # ("... and subscribe to our channel for updates."): a notice, a form's text or a contact
 # line is shorter, and the page's own furniture is what trafilatura has cut.
 PAGE_PARAGRAPH_WORDS = 60
+
+
 @dataclass
 class Cleaned:
     blocks: list[Block]

@@ -35,6 +35,7 @@ def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tupl
     plain = block.plain.strip()
     return [f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)]
 
+
 class Header:
     """Reads a dump's header, with the line and headline models when the build has them."""
 
