@@ -25,7 +25,7 @@ from . import metadata as meta
 from .blocks import Block, line_key
 from .header import Header, metadata_fields
 from .prose import carries_item, introduces_list, is_prose, looks_like_heading
-from .span import ArticleSpan
+from .span import ArticleSpan, prose_in
 
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
 _TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
@@ -139,19 +139,15 @@ class Cleaner:
                 elif block.extra.get("recurring"):
                     block.drop("furniture", "recurs across many dumps (corpus signal)", "recurring")
 
-    # -- stage 2: zones ---------------------------------------------------------------
-    @staticmethod
-    def prose_span(blocks: list[Block]) -> tuple[int, int] | None:
-        prose = [i for i, b in enumerate(blocks) if b.role == "body" and is_prose(b)]
-        return (prose[0], prose[-1]) if prose else None
-
+    # -- stage 2: zones (the line model's, span.py; the header's, header.py) ------------
     def _closing_bios(self, blocks: list[Block], first: int, last: int) -> int:
         """An author box that closes the article ("Jane Doe is a reporter who covers ...")
         is the author's note, not the article's last paragraph: the new last paragraph."""
         while (last > first and blocks[last].words <= AUTHOR_NOTE_MAX_WORDS
                and self.boilerplate.author_note(blocks[last].plain.strip(), closing=True)):
             blocks[last].drop("author_note", "an author bio closing the article")
-            last = max((i for i in range(first, last) if blocks[i].role == "body" and is_prose(blocks[i])), default=first)
+            above = prose_in(blocks, first, last - 1)
+            last = above[1] if above else first
         return last
 
     def mark_trailer(self, blocks: list[Block], last: int) -> None:
@@ -267,7 +263,7 @@ class Cleaner:
             block.extra["recurring"] = bool(block.plain) and self._recurs(block, cleaned.signal)
         self.apply_rules(blocks, cleaned.tag_hints, saved_page=not has_header)
         self.protect_recurring(blocks)
-        span = self.prose_span(blocks)
+        span = prose_in(blocks, 0, len(blocks) - 1)
         if span is not None and has_header and self.span is not None:
             span = self.span.find(blocks, *span)
         return span

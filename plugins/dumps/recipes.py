@@ -43,7 +43,7 @@ def card(blocks: list[Block]) -> tuple[int, int] | None:
     recipe card in the blocks, or None."""
     ingredients, method = _headings()
     for i, block in enumerate(blocks):
-        if block.words > _HEADING_WORDS or block.role == "furniture" and block.furniture != "recurring" or not ingredients.match(block.plain):
+        if block.words > _HEADING_WORDS or not block.body_or_recurring() or not ingredients.match(block.plain):
             continue
         steps = next((k for k in range(i + 1, min(len(blocks), i + _MAX_INGREDIENTS)) if method.match(blocks[k].plain)), None)
         if steps is not None:
