@@ -347,6 +347,25 @@ def test_a_thread_longer_than_the_article_does_not_take_its_place():
     assert kept(result) == PROSE
 
 
+def test_comments_dated_to_the_minute_are_not_the_articles_text_without_a_reply_button():
+    """A thread the rules do not know by its buttons is known by its heads: a name and
+    the minute each comment was posted, a few paragraphs apart."""
+    thread = []
+    for i, comment in enumerate(COMMENTS[::2]):
+        thread += [f"Harbour Watcher {i}", f"March {3 + i}, 2024 at 4:1{i} pm", comment]
+    result = clean(page(MENU, [HEADLINE, "April 4, 2024 at 9:30 am"], PROSE, thread, FOOTER))
+    assert result.cleaned.title == HEADLINE and kept(result) == PROSE
+
+
+def test_a_time_of_day_in_the_article_does_not_end_it_when_the_next_is_far_below():
+    update = ["Update, April 4, 2024 at 11:05 am:"]
+    teaser = ["Ferries to the islands run again", "April 1, 2024 at 8:00 am"]
+    later = ["The coastguard said on Thursday that two boats had turned back after striking ice near the mouth "
+             "of the fjord, and that nobody had been hurt in either of the accidents."]
+    result = clean(page(MENU, [HEADLINE, "April 4, 2024 at 9:30 am"], PROSE, update, later, TEASERS, COOKIES, teaser, FOOTER))
+    assert kept(result) == PROSE + update + later
+
+
 def test_a_link_to_the_comments_in_the_header_does_not_end_the_article():
     result = clean(page(MENU, [HEADLINE, "12 comments", "Write a comment"], PROSE, TEASERS, FOOTER))
     assert result.cleaned.title == HEADLINE and kept(result) == PROSE

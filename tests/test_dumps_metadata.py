@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from dumps.metadata import byline, page_author, parse_date  # noqa: E402
+from dumps.metadata import byline, page_author, parse_date, timestamp  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,24 @@ def test_a_byline_label_without_a_name_names_no_author(line):
 ])
 def test_a_saved_pages_author_metadata_keeps_names_only(raw, author):
     assert page_author(raw) == author
+
+
+@pytest.mark.parametrize("line", [
+    "Ben 19. Juni 2018 um 15:28 Uhr - Antworten",
+    "Ann Fielding said, on August 3, 2019 at 3:12 pm",
+    "wtorek, 11 maja 2021, 23:13",
+    "Julia on 11/08/2020 at 9:52",
+    "par JPA le 7 mai 2020 - 12h38",
+])
+def test_a_comments_head_is_dated_to_the_minute(line):
+    assert timestamp(line)
+
+
+@pytest.mark.parametrize("line", [
+    "28.01.2022",  # a date without a time ("28.01" is no clock)
+    "Ben - 15:28 - Antworten",  # a time without a date
+    "Price may be higher now. Price of 02.01.2023 12:53",  # a sentence, then a stamp
+    "A post shared by Ann Fielding (@annfielding) on Jun 16, 2019 at 7:30am PDT, in the harbour at dawn",
+])
+def test_lines_that_are_not_a_comments_head(line):
+    assert not timestamp(line)

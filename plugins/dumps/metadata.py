@@ -107,6 +107,20 @@ def reading_time(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# A clock time: "15:28", "7:30am", "10.30 Uhr", "12h08".
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d.])|\b\d{1,2}h\d{2}\b|\b\d{1,2}\.\d{2}\s*uhr\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.I)
+# A sentence ending inside a line ("Price may be higher now. Price of 02.01.2023 12:53").
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{3,}[.!?]\s+[^\W\d_]")
+
+
+def timestamp(line: str) -> bool:
+    """A short line that dates something to the minute ("Ben 19. Juni 2018 um 15:28 Uhr -
+    Reply", "March 3, 2020 at 4:15 pm"): the head of a reader's comment or a post in a
+    listing, not a sentence."""
+    return (len(line.split()) <= _DATE_LINE_MAX_WORDS and _CLOCK.search(line) is not None
+            and _date_inside(line) is not None and not _SENTENCE_INSIDE.search(line))
+
+
 def looks_like_name(line: str) -> bool:
     """A bare byline: two to five capitalised words, no digits, no sentence punctuation."""
     words = line.strip().split()

@@ -9,12 +9,15 @@ recipe card and a listicle's numbered sections. Readers' comments never join it.
 
 import re
 
-from . import lines, recipes
+from . import lines, metadata, recipes
 from .blocks import Block
 from .prose import PROSE_MIN_WORDS, carries_item, is_prose, sentence
 
 # Words of prose an article has before a comments zone can end it.
 _SAID_WORDS = 100
+# Comments are dated to the minute, each a few paragraphs below the last: two timestamps
+# this close start a thread (or the next post of a listing).
+_STAMP_GAP = 8
 # A sentence that is not prose by its shape ends the article's span when the line model
 # is this sure it is the article's.
 _SURE = 0.5
@@ -54,7 +57,10 @@ class ArticleSpan:
         Readers' comments follow the article: once the page has said something the model
         takes for the article's, the first reply button or comment form ("Leave a reply",
         "Antworten") starts a thread the article does not run into, however much prose it
-        holds. (Above that, "12 comments" is a link in the article's header.)
+        holds; so does the first of two timestamps close together ("Ben 19. Juni 2018 um
+        15:28 Uhr", a few paragraphs, "Ann, March 3, 2020 at 4:15 pm"), where a page shows
+        no reply button the rules know. (Above that, "12 comments" is a link in the
+        article's header.)
 
         Then the article's structure and the page's furniture move its end: later prose
         the model does not rule out (extend), a closing form or a run of teasers
@@ -63,20 +69,26 @@ class ArticleSpan:
         probabilities = lines.content_probabilities(blocks, self.model)
         threshold = self.model.threshold
         said, thread = 0, len(blocks)
+        stamps = [i for i, block in enumerate(blocks) if metadata.timestamp(block.plain)]
+        heads = {i for i, j in zip(stamps, stamps[1:]) if j - i <= _STAMP_GAP}
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
+            if thread == len(blocks) and said >= _SAID_WORDS and i in heads:
+                thread = i
             if block.role == "body":  # the others were removed by rule: the model was not asked
                 block.extra["p"] = p
             if thread == len(blocks) and said >= _SAID_WORDS and block.furniture == "comments" and block.extra.get("starts_zone"):
                 thread = i
             if block.role == "body" and p >= threshold and is_prose(block):
                 said += block.words
-        span = self._best_run(blocks[:thread], probabilities, threshold) or self._best_run(blocks, probabilities, threshold)
+        span = self._best_run(blocks[:thread], probabilities, threshold)
+        if span is None:
+            span, thread = self._best_run(blocks, probabilities, threshold), len(blocks)
         if span is None:
             return first, last
         found = prose_in(blocks, *span)
         if found is None:
             return first, last
-        end = self.extend(blocks, span[1])
+        end = self.extend(blocks[:thread], span[1])
         end = max(i for i in range(found[1], end + 1) if i == found[1] or self._says(blocks[i]))
         end = self._before_closing_zone(blocks, found[0], end)
         end = self._before_teasers(blocks, found[0], end)
