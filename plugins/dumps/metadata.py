@@ -108,7 +108,12 @@ def reading_time(line: str) -> int | None:
 
 
 # A clock time: "15:28", "7:30am", "10.30 Uhr", "12h08".
-_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d.])|\b\d{1,2}h\d{2}\b|\b\d{1,2}\.\d{2}\s*uhr\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.I)
+_CLOCK = re.compile(
+    r"(?<![\d.:])\d{1,2}:\d{2}(?::\d{2})?(?![\d.])"  # 15:28, 9:52:07 (not 28.01.2022)
+    r"|\b\d{1,2}h\d{2}\b|\b\d{1,2}\.\d{2}\s*uhr\b"  # 12h38, 10.30 Uhr
+    r"|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b",  # 7:30am, 4 p.m.
+    re.I,
+)
 # A sentence ending inside a line ("Price may be higher now. Price of 02.01.2023 12:53").
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{3,}[.!?]\s+[^\W\d_]")
 
