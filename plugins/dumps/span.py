@@ -72,11 +72,10 @@ class ArticleSpan:
         stamps = [i for i, block in enumerate(blocks) if metadata.timestamp(block.plain)]
         heads = {i for i, j in zip(stamps, stamps[1:]) if j - i <= _STAMP_GAP}
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
-            if thread == len(blocks) and said >= _SAID_WORDS and i in heads:
-                thread = i
             if block.role == "body":  # the others were removed by rule: the model was not asked
                 block.extra["p"] = p
-            if thread == len(blocks) and said >= _SAID_WORDS and block.furniture == "comments" and block.extra.get("starts_zone"):
+            replies = block.furniture == "comments" and block.extra.get("starts_zone")
+            if thread == len(blocks) and said >= _SAID_WORDS and (replies or i in heads):
                 thread = i
             if block.role == "body" and p >= threshold and is_prose(block):
                 said += block.words
