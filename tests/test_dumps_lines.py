@@ -355,6 +355,8 @@ def test_comments_dated_to_the_minute_are_not_the_articles_text_without_a_reply_
         thread += [f"Harbour Watcher {i}", f"March {3 + i}, 2024 at 4:1{i} pm", comment]
     result = clean(page(MENU, [HEADLINE, "April 4, 2024 at 9:30 am"], PROSE, thread, FOOTER))
     assert result.cleaned.title == HEADLINE and kept(result) == PROSE
+    head = next(row for row in result.record().removed if row["text"] == thread[1])
+    assert head["kind"] == "comments" and "thread starts" in head["rule"]
 
 
 def test_a_time_of_day_in_the_article_does_not_end_it_when_the_next_is_far_below():

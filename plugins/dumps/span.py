@@ -82,6 +82,8 @@ class ArticleSpan:
         span = self._best_run(blocks[:thread], probabilities, threshold)
         if span is None:
             span, thread = self._best_run(blocks, probabilities, threshold), len(blocks)
+        elif thread in heads and blocks[thread].role == "body":  # shown in inspect and the report
+            blocks[thread].drop("furniture", "a comment's timestamp, where the thread starts", "comments")
         if span is None:
             return first, last
         found = prose_in(blocks, *span)
