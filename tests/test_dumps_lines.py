@@ -394,3 +394,31 @@ def test_a_byline_under_the_articles_closing_list_ends_the_list():
     items = ["More boats than last year", "Lower prices at the harbour", "Ice still drifting in the fjords"]
     result = clean(page(MENU, [HEADLINE], PROSE, [intro], items, ["By Anna Berg", "March 3, 2023"], FOOTER))
     assert kept(result) == PROSE + [intro] + items
+
+
+TEASER_PROSE = [
+    "The harbour authority said on Friday that the new breakwater will be finished by the autumn, two "
+    "years later than planned.",
+    "Ferry crews have complained for months that the works narrow the channel at low tide.",
+]
+POST_LINKS = ["Breakwater works fall two years behind plan Previous article",
+              "The lantern festival returns Next article"]
+
+
+def test_prose_above_the_headline_and_its_byline_is_not_the_article():
+    """A teaser the model likes stands above the article's own header: a headline with
+    its byline under it, and much more prose below."""
+    text = page(MENU, TEASER_PROSE, POST_LINKS, [HEADLINE, "By Ingrid Solberg", "April 4, 2024"], PROSE, FOOTER)
+    result = clean(text)
+    assert result.cleaned.title == HEADLINE
+    assert result.cleaned.author == "Ingrid Solberg"
+    assert kept(result) == PROSE
+
+
+def test_a_dated_heading_inside_the_article_does_not_restart_it():
+    """Below an article's own byline and date, a later heading with a date is a part of it."""
+    text = page(MENU, [HEADLINE, "By Ingrid Solberg", "April 4, 2024"], PROSE[:1],
+                ["Ice warning for the fjords", "April 5, 2024"], PROSE[1:], FOOTER)
+    result = clean(text)
+    assert result.cleaned.title == HEADLINE
+    assert PROSE[0] in kept(result) and PROSE[-1] in kept(result)

@@ -277,7 +277,7 @@ class Cleaner:
         first, last = span
         last = self._closing_bios(blocks, first, last)
         if has_header:
-            first = self.header.start(blocks, first)
+            first = self.header.start(blocks, self.header.below_notice(blocks, first, last))
             ranked = self.header.ranked(blocks, first) if self.model is not None else []
             headline = ranked[:1] == [first]  # the first line the span took is the headline
             first += headline

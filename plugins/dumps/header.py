@@ -5,7 +5,8 @@ The byline and date next to the article are read first (a masthead's date at the
 the page is the day the page was saved); the headline is the line the headline model
 (lines.py) ranks first among the lines left; a bare name is the byline only where a byline
 stands; a sentence below the headline that the line model takes for the article's is the
-standfirst, which opens the article. Everything else up there is the site's header.
+standfirst, which opens the article. Everything else up there is the site's header, and
+so is a little prose the line model liked above the article's own headline and byline.
 """
 
 from typing import TYPE_CHECKING
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
 
 # The lines of the header next to the article, read first for its byline and date.
 _NEAR_HEADER = 12
+# Prose the line model took for the article's, above a headline and its byline or date
+# line, is a notice or a teaser when there is at most this much of it, and the article
+# below says at least twice as much.
+_NOTICE_WORDS = 150
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
 _HEADER_FIELDS = (
     ("date", meta.parse_date, "a date line"),
@@ -123,6 +128,28 @@ class Header:
             and block.extra.get("p", 0.0) >= self.model.threshold
             and running_words(block.plain)
         )
+
+    @staticmethod
+    def below_notice(blocks: list[Block], first: int, last: int) -> int:
+        """The article's own header inside the span: a line shaped as a headline with a
+        byline or date line right under it, below a little prose and above much more. The
+        prose above it is a consent notice, a sidebar's bio or another article's teaser
+        that the line model liked; the article starts at the headline."""
+        if any(metadata_fields(b) for b in blocks[max(0, first - _NEAR_HEADER) : first] if b.role == "body"):
+            return first  # the article's byline or date stands above the span already
+        body = [i for i in range(first, last + 1) if blocks[i].role == "body"]
+        total = sum(blocks[i].words for i in body if is_prose(blocks[i]))
+        said = 0
+        for n, i in enumerate(body[:-1]):
+            block = blocks[i]
+            if said > _NOTICE_WORDS:
+                break
+            if (said and total - said > 2 * said and headline_shaped(block)
+                    and not metadata_fields(block) and metadata_fields(blocks[body[n + 1]])):
+                return i
+            if is_prose(block):
+                said += block.words
+        return first
 
     @staticmethod
     def start(blocks: list[Block], first: int) -> int:
