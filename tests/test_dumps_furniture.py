@@ -27,6 +27,11 @@ FURNITURE = [
     ("signup", "Thank you for subscribing!"),
     ("signup", "No spam. Unsubscribe any time."),
     ("signup", "Sign up for our weekly newsletter on Asian security and get analysis every Friday."),
+    ("signup", "Never miss a dispatch"),
+    ("signup", "Get the Gulf Monitor's morning edition by email every weekday and never miss our best stories"),
+    ("signup", "Du willst nichts mehr verpassen?"),
+    ("signup", "Verpassen Sie keine Nachrichten mehr aus dem Nahen Osten: Jetzt kostenlos den Newsletter der Redaktion bestellen."),
+    ("signup", "Ne manquez rien de l'actualité diplomatique"),
     ("share", "Share this story"),
     ("share", "Facebook Twitter LinkedIn"),
     ("share", "Share on Telegram"),
@@ -188,6 +193,7 @@ PROSE = [
     "Brussels may receive compensation claims from the farmers whose exports were blocked at the border.",
     "VIDEO: Voting on the harbour's future",  # a headline's label, not a credit
     "Moscow asked Apple to remove the opposition's voting app from the App Store before the election.",
+    "Diplomats who never miss a summit say this one felt different from the start.",
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
