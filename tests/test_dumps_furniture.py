@@ -181,6 +181,10 @@ FURNITURE = [
     ("comment_links", "Kommentar hinzufügen"),
     ("server_error", "Warning: mysql_connect(): Access denied for user in /var/www/site/db.php on line 12"),
     ("server_error", "Deprecated: Function create_function() is deprecated in /srv/blog/functions.php on line 4"),
+    ("browser_notice", "Please enable JavaScript to view the comments."),
+    ("browser_notice", "JavaScript ist deaktiviert. Bitte aktivieren Sie JavaScript in Ihrem Browser."),
+    ("browser_notice", "You are using an outdated browser. Please upgrade your browser to improve your experience."),
+    ("browser_notice", "Your browser does not support the video tag."),
 ]
 
 # Running IR prose that uses furniture words; every one must be kept.
@@ -197,6 +201,7 @@ PROSE = [
     "VIDEO: Voting on the harbour's future",  # a headline's label, not a credit
     "Moscow asked Apple to remove the opposition's voting app from the App Store before the election.",
     "Diplomats who never miss a summit say this one felt different from the start.",
+    "The ministry's new portal was written in JavaScript by a contractor in Tallinn.",
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
