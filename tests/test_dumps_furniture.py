@@ -185,6 +185,20 @@ FURNITURE = [
     ("browser_notice", "JavaScript ist deaktiviert. Bitte aktivieren Sie JavaScript in Ihrem Browser."),
     ("browser_notice", "You are using an outdated browser. Please upgrade your browser to improve your experience."),
     ("browser_notice", "Your browser does not support the video tag."),
+    ("social", "A post shared by Jane Roe (@janeroe) on Mar 3, 2019 at 10:04am PST"),
+    ("social", "Ein Beitrag geteilt von Erika Muster (@erika.muster)"),
+    ("signup", "Geben Sie Ihre E-Mail-Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen zu erhalten."),
+    ("signup", "Enter your email address to subscribe to this blog and receive notifications of new posts by email."),
+    ("legal", "This work is licensed under a Creative Commons Attribution 4.0 International License."),
+    ("legal", "Dieses Werk ist lizenziert unter einer Creative Commons Namensnennung 4.0 International Lizenz."),
+    ("legal", "Proudly powered by WordPress"),
+    ("legal", "Theme by Anders Norén"),
+    ("legal", "Blog at WordPress.com."),
+    ("share", "Click to email a link to a friend (Opens in new window)"),
+    ("share", "Klick, um dies einem Freund per E-Mail zu senden (Wird in neuem Fenster geöffnet)"),
+    ("signup", "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden."),
+    ("promo", "Unterstützen Sie unabhängigen Journalismus!"),
+    ("promo", "Apoya el periodismo independiente"),
 ]
 
 # Running IR prose that uses furniture words; every one must be kept.
@@ -202,6 +216,8 @@ PROSE = [
     "Moscow asked Apple to remove the opposition's voting app from the App Store before the election.",
     "Diplomats who never miss a summit say this one felt different from the start.",
     "The ministry's new portal was written in JavaScript by a contractor in Tallinn.",
+    "A post shared by the embassy on Monday was deleted within the hour.",
+    "Powered by cheap gas from Russia, German industry grew for two decades without pause.",
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
