@@ -199,6 +199,11 @@ FURNITURE = [
     ("signup", "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden."),
     ("promo", "Unterstützen Sie unabhängigen Journalismus!"),
     ("promo", "Apoya el periodismo independiente"),
+    ("metadata", "3 hours ago"),
+    ("metadata", "vor 2 Tagen"),
+    ("comments", "You must be logged in to post a comment."),
+    ("comments", "Bitte anmelden, um zu kommentieren"),
+    ("comments", "Para comentar debes registrarte y completar los datos generales."),
 ]
 
 # Running IR prose that uses furniture words; every one must be kept.
