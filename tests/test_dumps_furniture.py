@@ -201,6 +201,8 @@ FURNITURE = [
     ("promo", "Apoya el periodismo independiente"),
     ("metadata", "3 hours ago"),
     ("metadata", "vor 2 Tagen"),
+    ("image_credit", "Foto: Max Muster / Pixabay"),
+    ("image_credit", "Jane Roe - stock.adobe.com"),
     ("comments", "You must be logged in to post a comment."),
     ("comments", "Bitte anmelden, um zu kommentieren"),
     ("comments", "Para comentar debes registrarte y completar los datos generales."),

@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from dumps.metadata import byline, page_author, parse_date, timestamp  # noqa: E402
+from dumps.metadata import byline, page_author, parse_date, reading_time, timestamp  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,17 @@ def test_a_comments_head_is_dated_to_the_minute(line):
 ])
 def test_lines_that_are_not_a_comments_head(line):
     assert not timestamp(line)
+
+
+@pytest.mark.parametrize("line, minutes", [
+    ("5 min read", 5), ("Reading time: 6 minutes", 6), ("Estimated reading time: 6 minutes", 6),
+    ("3 Minuten Lesezeit", 3), ("Lesedauer: ca. 7 Min.", 7), ("8 minutos de lectura", 8),
+    ("Temps de lecture : 4 min", 4),
+])
+def test_reading_time_lines_in_the_archives_languages(line, minutes):
+    assert reading_time(line) == minutes
+
+
+@pytest.mark.parametrize("line", ["5 minutes ago", "3 minutes of silence", "Minsk", "Reading time matters"])
+def test_lines_that_are_no_reading_time(line):
+    assert reading_time(line) is None

@@ -47,7 +47,10 @@ _DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
 _BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|" + _words(_DATA["weekdays"]) + r"\.?|" + _words(_DATA["labels"]) + r":?)*$", re.I)
 # A date line may carry a little more ("| 5 min read", "at 10:30 IST"), but not a sentence.
 _DATE_LINE_MAX_WORDS = 12
-_READING_TIME = re.compile(r"^(?:reading time\s*:?\s*)?(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?)\.?(?:\s+read(?:ing)?)?$", re.I)
+_READING = _DATA["reading_time"]
+_READING_TIME = re.compile(
+    r"^(?:" + _words(_READING["labels"]) + r"\s*:?\s*)?(?:ca\.?\s*|~\s*)?(\d{1,3})\s*(?:-\s*)?" + _words(_READING["units"])
+    + r"\.?(?:\s+" + _words(_READING["after"]) + r")?$", re.I)
 _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
 _SAYS = re.compile(r"\s(says|said|sagt|schreibt|dit|dice|wrote)\s*:?$", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-Z])")
