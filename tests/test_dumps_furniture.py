@@ -203,6 +203,9 @@ FURNITURE = [
     ("metadata", "vor 2 Tagen"),
     ("image_credit", "Foto: Max Muster / Pixabay"),
     ("image_credit", "Jane Roe - stock.adobe.com"),
+    ("legal", "Die Inhalte dieser Website stehen unter einer Creative Commons Namensnennung 4.0 Lizenz."),
+    ("social", "Folgen Sie uns auf Twitter"),
+    ("signup", "Ich habe die Datenschutzerklärung gelesen und akzeptiere sie."),
     ("comments", "You must be logged in to post a comment."),
     ("comments", "Bitte anmelden, um zu kommentieren"),
     ("comments", "Para comentar debes registrarte y completar los datos generales."),
@@ -225,6 +228,7 @@ PROSE = [
     "The ministry's new portal was written in JavaScript by a contractor in Tallinn.",
     "A post shared by the embassy on Monday was deleted within the hour.",
     "Powered by cheap gas from Russia, German industry grew for two decades without pause.",
+    "The court heard that the photographs were published under a Creative Commons licence that forbids resale.",
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
 ]
 
