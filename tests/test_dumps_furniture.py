@@ -211,6 +211,8 @@ FURNITURE = [
     ("image_credit", "(mlharing / iStock.com)"),
     ("share", "Sharen mit:"),
     ("navigation", "Loading ..."),
+    ("navigation", "Mehr anzeigen"),
+    ("navigation", "Back to table of contents"),
     ("comments", "You must be logged in to post a comment."),
     ("comments", "Bitte anmelden, um zu kommentieren"),
     ("comments", "Para comentar debes registrarte y completar los datos generales."),

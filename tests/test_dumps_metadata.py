@@ -70,6 +70,10 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     ("By Ann Lee and Bo Park", "Ann Lee and Bo Park"),
     ("ByAnn Lee", "Ann Lee"),  # the label run into a linked name
     ("ByJ.R. Lee", "J.R. Lee"),
+    ("By Ann Lee on Monday, March 5, 2018", "Ann Lee"),  # the weekday is the date's
+    ("By Ann Lee on Mon, 03/05/2018", "Ann Lee"),
+    ("Submitted by Ann Lee on Mon, 03/05/2018 - 10:20", "Ann Lee"),  # Drupal's byline
+    ("Von Anna Berg am Montag, 4. Mai 2020", "Anna Berg"),
 ])
 def test_a_byline_names_the_author_without_its_date(line, name):
     assert byline(line) == name

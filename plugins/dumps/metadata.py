@@ -146,8 +146,8 @@ def byline(line: str) -> str | None:
         return None
     name = m["name"].strip()
     date = _date_inside(name)
-    if date:  # "Ann Lee on January 20, 2020", "Ann Lee published 9 August 2012"
-        name = " ".join(w for w in name[: date.start()].split() if not w.islower())
+    if date:  # "Ann Lee on January 20, 2020", "Ann Lee published 9 August 2012", "Ann Lee on Mon, 3/5/2018"
+        name = " ".join(w for w in _BEFORE_DATE.sub("", name[: date.start()]).split() if not w.islower())
     name = re.split(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)", name)[0].strip(" |•·∙-–—,")
     # a name has letters, no digits, and is no label ("By: Course/Meal:")
     named = any(map(str.isalpha, name)) and not any(map(str.isdigit, name)) and not name.endswith(":")
