@@ -212,6 +212,8 @@ FURNITURE = [
     ("share", "Sharen mit:"),
     ("navigation", "Loading ..."),
     ("navigation", "Mehr anzeigen"),
+    ("related", "Noticias relacionadas"),
+    ("related", "Vous aimerez aussi"),
     ("navigation", "Back to table of contents"),
     ("comments", "You must be logged in to post a comment."),
     ("comments", "Bitte anmelden, um zu kommentieren"),
