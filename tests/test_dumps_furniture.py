@@ -214,6 +214,8 @@ FURNITURE = [
     ("navigation", "Mehr anzeigen"),
     ("related", "Noticias relacionadas"),
     ("related", "Vous aimerez aussi"),
+    ("related", "Weiter lesen"),
+    ("cookie", "Zustimmen und Inhalt laden"),
     ("navigation", "Back to table of contents"),
     ("comments", "You must be logged in to post a comment."),
     ("comments", "Bitte anmelden, um zu kommentieren"),
