@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from dumps.metadata import byline, page_author, parse_date, reading_time, timestamp  # noqa: E402
+from dumps.metadata import _words_only, byline, page_author, parse_date, reading_time, timestamp  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,8 @@ from dumps.metadata import byline, page_author, parse_date, reading_time, timest
         ("by Ann Lee on January 20, 2020", date(2020, 1, 20)),
         ("By Ann Lee | 12/10/2020", date(2020, 12, 10)),
         ("Ann Lee | Mon, 4 May 2020", date(2020, 5, 4)),
+        ("on December 4, 2006", date(2006, 12, 4)),  # "on" read as a label, not YAML's true
+        ("by oz on December 4, 2006", date(2006, 12, 4)),  # a user name as the byline
         # Other languages, from data/dates.yaml.
         ("Freitag, 06.07.2018, 10:29", date(2018, 7, 6)),
         ("Veröffentlicht am 19. Dezember 2022", date(2022, 12, 19)),
@@ -74,6 +76,15 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     ("By Ann Lee on Mon, 03/05/2018", "Ann Lee"),
     ("Submitted by Ann Lee on Mon, 03/05/2018 - 10:20", "Ann Lee"),  # Drupal's byline
     ("Von Anna Berg am Montag, 4. Mai 2020", "Anna Berg"),
+    # a user name in lower case, and names that end like a label or a weekday ("on",
+    # "le", "el", "mon"): only whole words before the date are labels
+    ("by oz on December 4, 2006", "oz"),
+    ("Gespeichert von human am 7. Juli 2019 - 18:44", "human"),
+    ("By Evan Symon, August 14, 2020", "Evan Symon"),
+    ("By Wikimedia Foundation on January 15, 2020", "Wikimedia Foundation"),
+    ("By Christian Thiele, 7. Dezember 2022", "Christian Thiele"),
+    ("By Ursula von der Leyen on Jan 3, 2020", "Ursula von der Leyen"),
+    ("Autor johnVeröffentlicht am 20. März 2014", "john"),  # the label run into the name
 ])
 def test_a_byline_names_the_author_without_its_date(line, name):
     assert byline(line) == name
@@ -129,3 +140,9 @@ def test_reading_time_lines_in_the_archives_languages(line, minutes):
 @pytest.mark.parametrize("line", ["5 minutes ago", "3 minutes of silence", "Minsk", "Reading time matters"])
 def test_lines_that_are_no_reading_time(line):
     assert reading_time(line) is None
+
+
+def test_a_word_yaml_reads_as_true_stops_the_build_with_its_place():
+    _words_only({"labels": ["published", "on"]})
+    with pytest.raises(ValueError, match=r"/labels: True is not a word"):
+        _words_only({"labels": ["published", True]})

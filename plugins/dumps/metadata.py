@@ -17,8 +17,21 @@ def _words(names, whole: bool = True) -> str:
     return "(?:" + "|".join(escaped) + ")" + (r"(?!\w)" if whole else "")
 
 
+def _words_only(value, where: str = "") -> None:
+    """Every word of the file is text: YAML reads a bare on, no or yes as true or false."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _words_only(item, f"{where}/{key}")
+    elif isinstance(value, list):
+        for item in value:
+            _words_only(item, where)
+    elif not isinstance(value, str):
+        raise ValueError(f"{DATA}: {where}: {value!r} is not a word; put it in quotes")
+
+
 with open(DATA, encoding="utf-8") as _handle:
     _DATA = yaml.safe_load(_handle)
+_words_only(_DATA)  # (the months' numbers are keys)
 _MONTH_NUM = {str(name).casefold(): int(number) for number, names in _DATA["months"].items() for name in names}
 _MONTHS = _words(_MONTH_NUM)
 _JOIN = r"(?:" + _words(_DATA["joins"]) + r"\s+)?"
@@ -44,7 +57,11 @@ _YEAR = re.compile(r"\d{4}")
 # A date after a byline ("By Ann Lee 11 February 2020", "by Ann Lee on Jan 3, 2020").
 _DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
 # What stands between a name and the date after it ("Ann Lee | Mon, 4 May 2020").
-_BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|" + _words(_DATA["weekdays"]) + r"\.?|" + _words(_DATA["labels"]) + r":?)*$", re.I)
+# A word in lower case (not "at" before a time), as a sentence goes on after a date.
+_LOWER_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{2,}\b")
+# A label the page's text runs into the name before it ("johnVeröffentlicht am 2. April 2014").
+_GLUED_LABEL = re.compile(r"(?<=\w)" + _words(str(label).capitalize() for label in _DATA["labels"]) + r"$")
+_BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|(?<!\w)" + _words(_DATA["weekdays"]) + r"\.?|(?<!\w)" + _words(_DATA["labels"]) + r":?)*$", re.I)
 # A date line may carry a little more ("| 5 min read", "at 10:30 IST"), but not a sentence.
 _DATE_LINE_MAX_WORDS = 12
 _READING = _DATA["reading_time"]
@@ -147,7 +164,15 @@ def byline(line: str) -> str | None:
     name = m["name"].strip()
     date = _date_inside(name)
     if date:  # "Ann Lee on January 20, 2020", "Ann Lee published 9 August 2012", "Ann Lee on Mon, 3/5/2018"
-        name = " ".join(w for w in _BEFORE_DATE.sub("", name[: date.start()]).split() if not w.islower())
+        words = _BEFORE_DATE.sub("", name[: date.start()]).split()
+        if any(not w.islower() for w in words):  # "Ann Lee, staff writer, on ...": the name's words
+            words = [w for w in words if not w.islower() or _NAME_WORD.match(w)]
+        elif _LOWER_WORD.search(_CLOCK.sub(" ", name[date.end():])):  # "By contrast, on 1 May 2020 it fell"
+            return None
+        name = " ".join(words)  # or a user's name ("by oz on December 4, 2006")
+        glued = _GLUED_LABEL.search(name)
+        if glued and name[glued.start() - 1].islower():
+            name = name[: glued.start()]
     name = re.split(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)", name)[0].strip(" |•·∙-–—,")
     # a name has letters, no digits, and is no label ("By: Course/Meal:")
     named = any(map(str.isalpha, name)) and not any(map(str.isdigit, name)) and not name.endswith(":")
