@@ -93,7 +93,7 @@ class Header:
             if i == title_at and not cleaned.title:
                 cleaned.title = block.plain.strip()
                 block.drop("title", "the title line")
-            elif not cleaned.author and meta.looks_like_name(block.plain) and self._in_byline_place(header, i, title_at):
+            elif not cleaned.author and meta.bare_byline(block.plain) and self._in_byline_place(header, i, title_at):
                 cleaned.author = block.plain.strip()
                 block.drop("author", "a bare byline next to the date")
             elif self._standfirst(block, title_at is not None and i > title_at):

@@ -57,6 +57,10 @@ _YEAR = re.compile(r"\d{4}")
 # A date after a byline ("By Ann Lee 11 February 2020", "by Ann Lee on Jan 3, 2020").
 _DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
 # What stands between a name and the date after it ("Ann Lee | Mon, 4 May 2020").
+# Articles, which open a headline or a name of a thing but not a person's name.
+_ARTICLES = frozenset(str(word) for word in _DATA["articles"])
+# What joins the names of a byline ("Ann Lee, Bo Park and Cy Diaz", "Anna Berg und Bo Park").
+_NAME_JOINS = re.compile(r"\s*[,;/&+]\s*|\s+(?:" + _words(_DATA["name_joins"]) + r")\s+", re.I)
 # A word in lower case (not "at" before a time), as a sentence goes on after a date.
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{2,}\b")
 # A label the page's text runs into the name before it ("johnVeröffentlicht am 2. April 2014").
@@ -155,6 +159,13 @@ def looks_like_name(line: str) -> bool:
     return len(capitals) >= 2 and all(_NAME_WORD.match(w) for w in words)
 
 
+def bare_byline(line: str) -> bool:
+    """A line that can be a byline on its own: a name, and not one that opens with an
+    article, as a headline or a thing's name does ("Das Imperialismus-Phantom", "The Daily
+    Brief"; before a date, "The Guardian | 10 Feb 2020", the source can be)."""
+    return looks_like_name(line) and line.split()[0].lower() not in _ARTICLES
+
+
 def byline(line: str) -> str | None:
     """The author named by a byline line ("by Jonas Albrecht", "By: A and B"; a page's
     text can run the label into a linked name: "ByJonas Albrecht")."""
@@ -176,7 +187,19 @@ def byline(line: str) -> str | None:
     name = re.split(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)", name)[0].strip(" |•·∙-–—,")
     # a name has letters, no digits, and is no label ("By: Course/Meal:")
     named = any(map(str.isalpha, name)) and not any(map(str.isdigit, name)) and not name.endswith(":")
-    return name if named and len(name.split()) <= 8 else None
+    return name if named and len(name.split()) <= 8 and _names(name) else None
+
+
+def _names(text: str) -> bool:
+    """Whether the text is names, as a byline gives them: each a user's name of one word, or
+    words in capitals but for particles ("Ursula von der Leyen"); not the words of a phrase
+    that opens with a byline's label ("Von Tunis nach Teheran", "von der Fahrbahn abgekommen")."""
+    for name in _NAME_JOINS.split(text):
+        words = name.split()
+        if len(words) == 1 and words[0][-1] in "?!" or len(words) > 1 and any(
+                w[:1].islower() and not _NAME_WORD.match(w) for w in words):
+            return False
+    return True
 
 
 def page_author(raw: str) -> str:
