@@ -52,6 +52,12 @@ def test_icon_font_glyphs_are_stripped():
     assert text == "  Regions\nNext\n \nDer Kühlschrank 冷蔵庫\n"
 
 
+def test_soft_hyphens_are_removed_as_characters_and_as_entities():
+    """A hint where to break a word: kept, it splits the word for search, tags and bylines."""
+    assert decode("Mat\xadthi\xadas Lau\xaderer".encode("utf-8")) == "Matthias Lauerer"
+    assert decode(b"<p>Bun&shy;des&shy;tag, T&#173;\xc3\xbcr&#xad;kei</p>") == "<p>Bundestag, Türkei</p>"
+
+
 def test_terminal_escapes_and_controls_are_stripped_and_noted():
     notes = []
     text = decode(b"Both\x0b sides met in \x1b[31mGeneva\x1b[0m on\x00 Tuesday.\x1b]0;title\x07\n", notes)
