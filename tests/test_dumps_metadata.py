@@ -92,6 +92,13 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     ("veröffentlicht von stylegart", "stylegart"),
     ("publié par Anne Roy", "Anne Roy"),
     ("von Fiona Berg und Mariam Hof", "Fiona Berg und Mariam Hof"),
+    # what a page's text runs on after the name: a handle, the next field, the name again
+    ("By Jon Porter@jporter", "Jon Porter"),
+    ("By Ann Lee @annlee", "Ann Lee"),
+    ("Von Anna Berg Foto: © Bo Park", "Anna Berg"),
+    ("von Anna Berg Kategorien: Mode", "Anna Berg"),
+    ("Autor: Anna Berg , Datum: 15.Jun.19", "Anna Berg"),
+    ("Par Anne Roy Anne Roy", "Anne Roy"),
 ])
 def test_a_byline_names_the_author_without_its_date(line, name):
     assert byline(line) == name
@@ -102,6 +109,8 @@ def test_a_byline_names_the_author_without_its_date(line, name):
     # a headline or a sentence that opens with a byline's word: not names
     "Von Tunis nach Teheran", "von der Fahrbahn abgekommen", "Von wem?",
     "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»",
+    "Von Ast getroffen: 46-jähriger Waldarbeiter tödlich verunglückt",
+    "By Main Ingredient:",
 ])
 def test_a_label_without_a_name_or_a_phrase_after_it_names_no_author(line):
     assert byline(line) is None

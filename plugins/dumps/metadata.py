@@ -59,6 +59,11 @@ _DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
 # What stands between a name and the date after it ("Ann Lee | Mon, 4 May 2020").
 # Articles, which open a headline or a name of a thing but not a person's name.
 _ARTICLES = frozenset(str(word) for word in _DATA["articles"])
+# Where a byline's name ends: a separator, a date, the person's handle ("Jon Porter@jporter",
+# "Ann Lee @annlee").
+_AFTER_NAME = re.compile(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)|\s*@\w")
+# The label of the next field after a full name ("Ann Lee Foto: Bo Park", "Kategorien: Mode").
+_NEXT_FIELD = re.compile(r"\s+[^\W\d_]+:(?=\s|$)")
 # What joins the names of a byline ("Ann Lee, Bo Park and Cy Diaz", "Anna Berg und Bo Park").
 _NAME_JOINS = re.compile(r"\s*[,;/&+]\s*|\s+(?:" + _words(_DATA["name_joins"]) + r")\s+", re.I)
 # A word in lower case (not "at" before a time), as a sentence goes on after a date.
@@ -184,10 +189,22 @@ def byline(line: str) -> str | None:
         glued = _GLUED_LABEL.search(name)
         if glued and name[glued.start() - 1].islower():
             name = name[: glued.start()]
-    name = re.split(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)", name)[0].strip(" |•·∙-–—,")
+    name = _name_alone(name)
     # a name has letters, no digits, and is no label ("By: Course/Meal:")
     named = any(map(str.isalpha, name)) and not any(map(str.isdigit, name)) and not name.endswith(":")
     return name if named and len(name.split()) <= 8 and _names(name) else None
+
+
+def _name_alone(text: str) -> str:
+    """A byline's name without what the page's text runs on after it: a separator, a
+    handle, the next field's label, the same name again (a linked name and its text)."""
+    name = _AFTER_NAME.split(text, maxsplit=1)[0]
+    field = _NEXT_FIELD.search(name)
+    if field and len(name[: field.start()].split()) >= 2:  # not "Von Ast getroffen: ..."
+        name = name[: field.start()]
+    words = name.strip(" |•·∙-–—,").split()
+    half = len(words) // 2
+    return " ".join(words[:half] if len(words) % 2 == 0 and words[:half] == words[half:] else words)
 
 
 def _names(text: str) -> bool:
