@@ -38,6 +38,9 @@ from dumps.metadata import (  # noqa: E402
         # Other languages, from data/dates.yaml.
         ("Freitag, 06.07.2018, 10:29", date(2018, 7, 6)),
         ("Veröffentlicht am 19. Dezember 2022", date(2022, 12, 19)),
+        ("Erstellt am: 01.11.2023", date(2023, 11, 1)),
+        ("Letzte Aktualisierung: 28.01.2022", date(2022, 1, 28)),
+        ("First published on 3 May 2020", date(2020, 5, 3)),
         ("Anna Berg 19. Juni 2019", date(2019, 6, 19)),
         ("par Anne Roy, 21 juin 2018", date(2018, 6, 21)),
         ("Publicado: Jueves, 21 Abril 2022 04:45", date(2022, 4, 21)),
