@@ -126,6 +126,10 @@ def test_a_label_without_a_name_or_a_phrase_after_it_names_no_author(line):
     ("Art Edwards says", ""),  # a commenter
     ("Article by", ""),  # a byline's bare label
     ("Reuters; Article by", "Reuters"),
+    ("Par Anne Roy; Bo Park", "Anne Roy; Bo Park"),  # a byline's label before the name
+    ("Zeige alle Beiträge von Petra Ruland", "Petra Ruland"),
+    ("Autor john", "john"),
+    ("Di Maria", "Di Maria"),  # a name that opens like a label
 ])
 def test_a_saved_pages_author_metadata_keeps_names_only(raw, author):
     assert page_author(raw) == author

@@ -221,9 +221,13 @@ def _names(text: str) -> bool:
 
 def page_author(raw: str) -> str:
     """A saved page's author metadata without what is no name: a sentence of a bio run
-    into it, a byline's bare label ("Article by"), a commenter's "says"."""
+    into it, a byline's bare label ("Article by") or the label before a name ("Par Ann
+    Roy"), a commenter's "says"."""
     names = []
     for part in (p.strip() for p in raw.split(";")):
+        name = byline(part)
+        if name and (len(name.split()) >= 2 or name.islower()):  # not "Di Maria", "Von Trier"
+            part = name
         words = part.split()
         lower = [w for w in words if w[:1].islower() and not _NAME_WORD.match(w)]
         if part and len(words) <= 6 and len(lower) <= 1 and not byline_label(part) and not _SAYS.search(part):
