@@ -123,6 +123,9 @@ FURNITURE = [
     ("image_credit", "Image credit: Ministry of Defence"),
     ("image_credit", "Photo by Jane Roe / Reuters"),
     ("image_credit", "(Representational image)"),
+    # a caption closed by its credit
+    ("image_credit", "Striking members of the union outside the ministry last year. Photograph: Anna Berg/Reuters"),
+    ("image_credit", "Der Abgeordnete vor dem Landtag in Kiel. (Foto: Bo Park)"),
     ("cookie", "We use cookies to improve your experience. By continuing you agree to our use of cookies."),
     ("cookie", "Accept all cookies"),
     ("cookie", "Cookie preferences"),
@@ -241,6 +244,9 @@ PROSE = [
     "Powered by cheap gas from Russia, German industry grew for two decades without pause.",
     "The court heard that the photographs were published under a Creative Commons licence that forbids resale.",
     "Posted in the ministry's newsletter last week, the letter said the talks had stalled and would not resume.",
+    # a credit word inside a sentence, and a byline with its author's photo credit
+    "The ministry released a photo: the two leaders shaking hands in front of the harbour.",
+    "Von Anna Berg Foto: Bo Park",
 ]
 
 
