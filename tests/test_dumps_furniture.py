@@ -356,6 +356,21 @@ def test_a_site_can_add_its_own_furniture_patterns():
     assert rule is not None and rule.kind == "promo"
 
 
+def test_a_site_kind_of_its_own_can_open_a_block_of_furniture():
+    rules = boilerplate_for({"classifieds": {"short": ["^classifieds$"], "starts_zone": True}})
+    rule = rules.match("Classifieds")
+    assert rule is not None and rule.kind == "classifieds" and rule.starts_zone
+
+
+@pytest.mark.parametrize("patterns, message", [
+    ({"any": ["(unclosed"]}, r"DUMPS\['boilerplate'\]\['promo'\]\['any'\]: /\(unclosed/ is not a regular expression"),
+    ({"short": [True]}, r"DUMPS\['boilerplate'\]\['promo'\]\['short'\]: True is not a pattern; put it in quotes"),
+])
+def test_a_broken_pattern_stops_the_build_saying_where_it_is_written(patterns, message):
+    with pytest.raises(ValueError, match=message):
+        Boilerplate({"promo": patterns})
+
+
 # -- the needle prefilter: a shortcut, never a change of answer ---------------------------
 def _every_rule(line):
     """What Boilerplate.match answers without its prefilter: every rule, in order, on the

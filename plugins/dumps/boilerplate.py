@@ -97,6 +97,17 @@ class Rule:
         return f"{self.kind}: /{self.pattern.pattern}/"
 
 
+def _compiled(pattern, flags: int, where: str) -> re.Pattern:
+    """A rule's regex. A pattern that is no text (YAML reads a bare on or no as true or
+    false) or no regular expression stops the build, saying where it is written."""
+    if not isinstance(pattern, str):
+        raise ValueError(f"{where}: {pattern!r} is not a pattern; put it in quotes")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise ValueError(f"{where}: /{pattern}/ is not a regular expression: {error}") from None
+
+
 class Boilerplate:
     """Classify one line of text as a kind of furniture, or not."""
 
@@ -104,20 +115,22 @@ class Boilerplate:
         # libyaml's loader when PyYAML has it (its wheels do): 8x faster.
         data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         self.short_words = int(data.get("short_words", 15))
-        kinds = {k: dict(v) for k, v in data["kinds"].items()}
+        zones = {kind: bool(spec.get("starts_zone")) for kind, spec in data["kinds"].items()}
+        patterns = [(kind, scope, p, f"{DATA}: kinds: {kind}: {scope}")
+                    for kind, spec in data["kinds"].items() for scope in ("short", "any") for p in spec.get(scope, [])]
         for kind, spec in (extra or {}).items():
-            target = kinds.setdefault(kind, {})
-            for scope in ("short", "any"):
-                target[scope] = list(target.get(scope, [])) + list(spec.get(scope, []))
-            target.setdefault("starts_zone", spec.get("starts_zone", False))
+            if "starts_zone" not in data["kinds"].get(kind, {}):  # the file's word stands
+                zones[kind] = bool(spec.get("starts_zone", False))
+            patterns += [(kind, scope, p, f"DUMPS['boilerplate']['{kind}']['{scope}']")
+                         for scope in ("short", "any") for p in spec.get(scope, [])]
         notes = data.get("author_notes", {})
-        self._notes = [re.compile(p) for p in notes.get("any", [])]
-        self._closing_notes = [re.compile(p) for p in notes.get("closing", [])]
+        self._notes = [_compiled(p, 0, f"{DATA}: author_notes: any") for p in notes.get("any", [])]
+        self._closing_notes = [_compiled(p, 0, f"{DATA}: author_notes: closing") for p in notes.get("closing", [])]
+        # Kind by kind, in the file's order (a site's kinds last), short patterns first.
+        order = {kind: n for n, kind in enumerate(zones)}
         self.rules = [
-            Rule(kind, re.compile(p, re.IGNORECASE), scope == "short", bool(spec.get("starts_zone")), needles(p))
-            for kind, spec in kinds.items()
-            for scope in ("short", "any")
-            for p in spec.get(scope, [])
+            Rule(kind, _compiled(p, re.IGNORECASE, where), scope == "short", zones[kind], needles(p))
+            for kind, scope, p, where in sorted(patterns, key=lambda rule: (order[rule[0]], rule[1] != "short"))
         ]
         # One pass of an Aho-Corasick automaton over a line finds every rule whose needles
         # it contains; only those (and the rules without needles) run their regex. A long
