@@ -154,6 +154,22 @@ def test_unknown_setting_is_an_error():
         settings.read({"TOPICS": {"max_tag": 3}})
 
 
+def test_an_alias_yaml_reads_as_false_stops_the_build_naming_the_entry(tmp_path):
+    """An editor who adds Norway's code unquoted gets YAML's false: the build says where."""
+    import shutil
+
+    from topics import taxonomy
+
+    data = Path(__file__).resolve().parents[1] / "plugins" / "topics" / "data"
+    for path in data.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    taxonomy.load(tmp_path)  # the shipped data loads
+    with open(tmp_path / "organisations.yaml", "a", encoding="utf-8") as handle:
+        handle.write("- {name: Nordic Council, aliases: [NO, Nordisk råd]}\n")
+    with pytest.raises(ValueError, match=r"organisations.yaml: Nordic Council: aliases: False is not text; put it in quotes"):
+        taxonomy.load(tmp_path)
+
+
 def test_parallel_tagging_gives_the_serial_results(tagger, monkeypatch):
     import topics
 

@@ -113,6 +113,10 @@ def _entries(path, default_kind):
         kind = entry.get("kind", default_kind)
         if kind not in KINDS:
             raise ValueError(f"{path.name}: {entry['name']}: unknown kind {kind!r}")
+        for key, words in entry.items():  # YAML reads a bare NO (Norway's code) or ON as false or true
+            for word in words if isinstance(words, list) else ():
+                if not isinstance(word, str):
+                    raise ValueError(f"{path.name}: {entry['name']}: {key}: {word!r} is not text; put it in quotes")
         yield entry, kind
 
 
