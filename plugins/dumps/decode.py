@@ -145,7 +145,9 @@ def decode(data: bytes, notes: list | None = None) -> str:
             stripped.append(f"{count} control character{'s' * (count != 1)} ({names})")
         notes.append("stripped " + " and ".join(stripped))
     text = repair(text)
-    text = _SOFT_HYPHENS.sub("", _FORBIDDEN.sub("", text))
+    text = _FORBIDDEN.sub("", text)
+    if "\xad" in text or "&" in text:  # most text dumps have neither: no scan
+        text = _SOFT_HYPHENS.sub("", text)
     return text.replace("\u00a0", " ")
 
 
