@@ -95,6 +95,8 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     ("veröffentlicht von stylegart", "stylegart"),
     ("publié par Anne Roy", "Anne Roy"),
     ("von Fiona Berg und Mariam Hof", "Fiona Berg und Mariam Hof"),
+    ("By Ann Lee, staff writer", "Ann Lee"),  # a role after the name
+    ("By Ann Lee, senior correspondent, on Jan 3, 2020", "Ann Lee"),
     # what a page's text runs on after the name: a handle, the next field, the name again
     ("By Jon Porter@jporter", "Jon Porter"),
     ("By Ann Lee @annlee", "Ann Lee"),

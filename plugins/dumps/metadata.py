@@ -65,7 +65,7 @@ _AFTER_NAME = re.compile(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+
 # The label of the next field after a full name ("Ann Lee Foto: Bo Park", "Kategorien: Mode").
 _NEXT_FIELD = re.compile(r"\s+[^\W\d_]+:(?=\s|$)")
 # What joins the names of a byline ("Ann Lee, Bo Park and Cy Diaz", "Anna Berg und Bo Park").
-_NAME_JOINS = re.compile(r"\s*[,;/&+]\s*|\s+(?:" + _words(_DATA["name_joins"]) + r")\s+", re.I)
+_NAME_JOINS = re.compile(r"(\s*[,;/&+]\s*|\s+(?:" + _words(_DATA["name_joins"]) + r")\s+)", re.I)
 # A word in lower case (not "at" before a time), as a sentence goes on after a date.
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{2,}\b")
 # A label the page's text runs into the name before it ("johnVeröffentlicht am 2. April 2014").
@@ -192,7 +192,8 @@ def byline(line: str) -> str | None:
     name = _name_alone(name)
     # a name has letters, no digits, and is no label ("By: Course/Meal:")
     named = any(map(str.isalpha, name)) and not any(map(str.isdigit, name)) and not name.endswith(":")
-    return name if named and len(name.split()) <= 8 and _names(name) else None
+    name = _names(name)
+    return name if named and name and len(name.split()) <= 8 else None
 
 
 def _name_alone(text: str) -> str:
@@ -207,16 +208,19 @@ def _name_alone(text: str) -> str:
     return " ".join(words[:half] if len(words) % 2 == 0 and words[:half] == words[half:] else words)
 
 
-def _names(text: str) -> bool:
-    """Whether the text is names, as a byline gives them: each a user's name of one word, or
-    words in capitals but for particles ("Ursula von der Leyen"); not the words of a phrase
-    that opens with a byline's label ("Von Tunis nach Teheran", "von der Fahrbahn abgekommen")."""
-    for name in _NAME_JOINS.split(text):
-        words = name.split()
+def _names(text: str) -> str:
+    """The names a byline's text opens with, each a user's name of one word or words in
+    capitals but for particles ("Ursula von der Leyen"), without a role after them ("Ann
+    Lee, staff writer"); "" when they are the words of a phrase, not names ("Von Tunis nach
+    Teheran", "von der Fahrbahn abgekommen", "Von Regeln, Politik und «ganz normalem Deutsch»")."""
+    pieces = _NAME_JOINS.split(text)  # name, join, name, ...
+    for n in range(0, len(pieces), 2):
+        words = pieces[n].split()
         if len(words) == 1 and words[0][-1] in "?!" or len(words) > 1 and any(
                 w[:1].islower() and not _NAME_WORD.match(w) for w in words):
-            return False
-    return True
+            # a role after a comma ends the names; a phrase joined by "and" was never names
+            return "".join(pieces[: n - 1]) if n and pieces[n - 1].strip() in ",;/" else ""
+    return text
 
 
 def page_author(raw: str) -> str:
