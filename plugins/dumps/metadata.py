@@ -58,7 +58,7 @@ _YEAR = re.compile(r"\d{4}")
 _DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
 # What stands between a name and the date after it ("Ann Lee | Mon, 4 May 2020").
 # Articles, which open a headline or a name of a thing but not a person's name.
-_ARTICLES = frozenset(str(word) for word in _DATA["articles"])
+_ARTICLES = frozenset(_DATA["articles"])
 # Where a byline's name ends: a separator, a date, the person's handle ("Jon Porter@jporter",
 # "Ann Lee @annlee").
 _AFTER_NAME = re.compile(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)|\s*@\w")
@@ -69,7 +69,7 @@ _NAME_JOINS = re.compile(r"(\s*[,;/&+]\s*|\s+(?:" + _words(_DATA["name_joins"]) 
 # A word in lower case (not "at" before a time), as a sentence goes on after a date.
 _LOWER_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{2,}\b")
 # A label the page's text runs into the name before it ("johnVeröffentlicht am 2. April 2014").
-_GLUED_LABEL = re.compile(r"(?<=\w)" + _words(str(label).capitalize() for label in _DATA["labels"]) + r"$")
+_GLUED_LABEL = re.compile(r"(?<=\w)" + _words(label.capitalize() for label in _DATA["labels"]) + r"$")
 _BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|(?<!\w)" + _words(_DATA["weekdays"]) + r"\.?|(?<!\w)" + _words(_DATA["labels"]) + r":?)*$", re.I)
 # A date line may carry a little more ("| 5 min read", "at 10:30 IST"), but not a sentence.
 _DATE_LINE_MAX_WORDS = 12
@@ -208,6 +208,11 @@ def _name_alone(text: str) -> str:
     return " ".join(words[:half] if len(words) % 2 == 0 and words[:half] == words[half:] else words)
 
 
+def _no_name_word(word: str) -> bool:
+    """A word in lower case that is no particle of a name ("von", "de"): a phrase's word."""
+    return word[:1].islower() and not _NAME_WORD.match(word)
+
+
 def _names(text: str) -> str:
     """The names a byline's text opens with, each a user's name of one word or words in
     capitals but for particles ("Ursula von der Leyen"), without a role after them ("Ann
@@ -216,8 +221,7 @@ def _names(text: str) -> str:
     pieces = _NAME_JOINS.split(text)  # name, join, name, ...
     for n in range(0, len(pieces), 2):
         words = pieces[n].split()
-        if len(words) == 1 and words[0][-1] in "?!" or len(words) > 1 and any(
-                w[:1].islower() and not _NAME_WORD.match(w) for w in words):
+        if len(words) == 1 and words[0][-1] in "?!" or len(words) > 1 and any(map(_no_name_word, words)):
             # a role after a comma ends the names; a phrase joined by "and" was never names
             return "".join(pieces[: n - 1]) if n and pieces[n - 1].strip() in ",;/" else ""
     return text
@@ -233,8 +237,7 @@ def page_author(raw: str) -> str:
         if name and (len(name.split()) >= 2 or name.islower()):  # not "Di Maria", "Von Trier"
             part = name
         words = part.split()
-        lower = [w for w in words if w[:1].islower() and not _NAME_WORD.match(w)]
-        if part and len(words) <= 6 and len(lower) <= 1 and not byline_label(part) and not _SAYS.search(part):
+        if part and len(words) <= 6 and sum(map(_no_name_word, words)) <= 1 and not byline_label(part) and not _SAYS.search(part):
             names.append(part)
     return "; ".join(names)
 
