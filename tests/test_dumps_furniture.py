@@ -126,6 +126,10 @@ FURNITURE = [
     # a caption closed by its credit
     ("image_credit", "Striking members of the union outside the ministry last year. Photograph: Anna Berg/Reuters"),
     ("image_credit", "Der Abgeordnete vor dem Landtag in Kiel. (Foto: Bo Park)"),
+    ("image_credit", "Courtesy of the Harbour Authority"),
+    # a gallery's counter under its picture
+    ("image_credit", "Photo 3 of 12"),
+    ("image_credit", "Bild 9 von 10"),
     ("cookie", "We use cookies to improve your experience. By continuing you agree to our use of cookies."),
     ("cookie", "Accept all cookies"),
     ("cookie", "Cookie preferences"),
@@ -247,6 +251,10 @@ PROSE = [
     # a credit word inside a sentence, and a byline with its author's photo credit
     "The ministry released a photo: the two leaders shaking hands in front of the harbour.",
     "Von Anna Berg Foto: Bo Park",
+    # a courtesy and a count of photographs inside a sentence
+    "Courtesy calls on the new ambassador took up most of the minister's week in Ankara.",
+    "Photo 3 of the set shows the delegation leaving the palace.",
+    "Courtesy of the ambassador's intervention, the talks resumed within the hour.",
 ]
 
 
