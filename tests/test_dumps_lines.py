@@ -223,6 +223,30 @@ def test_feature_rows_match_the_shipped_model():
     assert len(model.title.weights) == len(lines.TITLE_FEATURES)
 
 
+def test_a_headline_that_another_short_line_holds_is_marked_so():
+    """The share line "Headline | Site" holds the headline; a line only repeated as itself
+    is held by no other line."""
+    model = lines.model()
+    texts = ["Talks on the treaty stall in Geneva | The Harbour Times", "Most read stories of the week",
+             "Most read stories of the week", "Talks on the treaty stall in Geneva", *PROSE]
+    blocks = [Block(text=t) for t in texts]
+    rows = dict(lines.title_rows(blocks, 4, [0.0] * len(blocks), lambda block: False, model.stopwords))
+    contained = lines.TITLE_FEATURES.index("contained")
+    assert rows[3][contained] == 1.0
+    assert rows[1][contained] == rows[2][contained] == 0.0
+
+
+@pytest.mark.parametrize("keys,short_lines", [
+    ({"aa", "aaa", "b"}, ["aaaa", "aa b aa"]),
+    ({"ab ab", "ab"}, ["ab ab ab", "ab ab"]),
+    ({"", "talks"}, ["talks stall", "talks"]),
+    ({"nothing"}, []),
+])
+def test_occurrences_are_counted_as_str_count_counts_them(keys, short_lines):
+    joined = "\n".join(short_lines)
+    assert lines._occurrences(keys, short_lines) == {key: joined.count(key) for key in keys}
+
+
 SPACING = slice(len(lines.FEATURES) - 6, None)
 
 

@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from .blocks import Block
 from .metadata import looks_like_name
 
@@ -309,6 +311,29 @@ def content_probabilities(blocks: list[Block], the_model: Model) -> list[float]:
     return [0.0 if row is None else the_model.line.score(row) for row in rows]
 
 
+def _occurrences(keys: set, lines: list) -> dict:
+    """How often each key occurs in the lines, as str.count counts (without overlaps), in
+    one pass over them for all keys: a key at a time grows with the square of a page whose
+    header runs to thousands of lines."""
+    text = "\n".join(lines)
+    found = dict.fromkeys(keys, 0)
+    if "" in found:  # a line of punctuation alone: held everywhere, as str.count has it
+        found[""] = len(text) + 1
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        if key:
+            automaton.add_word(key, key)
+    if not len(automaton):
+        return found
+    automaton.make_automaton()
+    last_end = {}
+    for end, key in automaton.iter(text):
+        if end - len(key) >= last_end.get(key, -1):
+            found[key] += 1
+            last_end[key] = end
+    return found
+
+
 def _article_words(plains: list[str], content: list[float], begin: int) -> tuple[set, set]:
     """The words of the likely article lines from `begin` on, and those of its lede."""
     words, lede = set(), None
@@ -348,9 +373,9 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     best = max((overlap for _, _, overlap, _ in found), default=0.0) or 1.0
     shaped = [i for i, words, _, _ in found if 3 <= len(words) <= 20 and not _TERMINAL.search(plains[i])]
     nearest = shaped[-1] if shaped else None
-    # One string of the page's short lines: a line that another one holds ("Headline |
-    # Site") occurs in it more often than as itself.
-    others = "\n".join(key for key in counts if len(key) > 12)
+    # A line that another short line holds ("Headline | Site") occurs in the page's short
+    # lines more often than as itself.
+    held = _occurrences({_norm(blocks[i].text) for i, *_ in found}, [key for key in counts if len(key) > 12])
     # Counted from each line down to the start: prose lines, meta lines, longer candidates.
     prose_before, meta_before, later = [0] * (start + 2), [0] * (start + 2), [0] * (len(found) + 1)
     for k in range(min(start, len(plains)) - 1, -1, -1):
@@ -402,7 +427,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             float(meta[i]),
             float(len(_SENTENCE_END.findall(plain))),
             math.log1p(counts.get(key, 0)),
-            float(others.count(key) > (len(key) > 12 and key in counts)),
+            float(held[key] > (len(key) > 12 and key in counts)),
             float(_LABEL.match(plain) is not None),
             float(meta_before[i + 1] > 0),
             math.log1p(prose_before[i + 1]),
