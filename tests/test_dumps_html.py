@@ -241,6 +241,16 @@ def test_a_minified_page_on_one_long_line_is_published():
     assert "Paragraph 0." in result.html and "Paragraph 59." in result.html
 
 
+def test_an_article_below_hundreds_of_unclosed_elements_is_published():
+    """libxml2 stops at 256 nested elements by default; an old template's unclosed <div>s
+    and <font>s go deeper, and a browser shows the article below them."""
+    paragraphs = "".join(f"<p>{SENTENCE}Paragraph {i}.</p>" for i in range(8))
+    html = ("<html><head><title>Talks | The Harbour Times</title></head><body>" + "<div><font>" * 200
+            + f"<article><h1>Talks</h1>{paragraphs}</article></body></html>")
+    result = published(html)
+    assert "Paragraph 0." in result.html and "Paragraph 7." in result.html
+
+
 GERMAN = """<html lang="de"><head><meta charset="utf-8"><title>Neue Gespräche an der Grenze | Beispiel-Zeitung</title>
 </head><body><article><h1>Neue Gespräche an der Grenze</h1>
 <p>Die Delegationen beider Länder trafen sich am Dienstag in der Hauptstadt zu neuen Gesprächen über den Verlauf der Grenze</p>

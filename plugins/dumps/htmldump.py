@@ -16,8 +16,10 @@ trailer cut by position.
 import difflib
 import re
 
+import lxml.etree
+import lxml.html
 import trafilatura
-from trafilatura.utils import load_html
+from trafilatura.utils import load_html, repair_faulty_html
 
 from . import metadata as meta
 from .blocks import Block, squash, text_key, word_count
@@ -32,6 +34,11 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _TITLE_PARTS = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _WORD = re.compile(r"\w+")
 _HEADLINE_MAX_CHARS = 300
+# trafilatura's parser, reading up to about 2,048 nested elements: by default libxml2 stops
+# at 256 (an old template's unclosed <div>s or <font>s), and the text below them is lost
+# where a browser shows it.
+_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                               remove_comments=True, remove_pis=True, huge_tree=True)
 # An extraction with less text than this is thin: trafilatura's fallbacks are tried, and
 # one holds more only past twice as much.
 THIN_CHARS = 500
@@ -275,6 +282,16 @@ def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -
     return description if at >= 0 and (start < 0 or at < start) else ""
 
 
+def _parsed(html: str):
+    """The page's tree as trafilatura's load_html makes it (its repairs of a broken
+    opening included), read to libxml2's greater depth (_PARSER)."""
+    try:
+        tree = lxml.html.fromstring(repair_faulty_html(html, html[:50].lower()).encode("utf-8"), parser=_PARSER)
+    except lxml.etree.ParserError:  # nothing but space and comments
+        return None
+    return load_html(tree)
+
+
 def html_blocks(html: str) -> tuple[list[Block], dict]:
     """Blocks of the page's main content, and what its metadata says.
 
@@ -283,7 +300,7 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
     embeds as JSON-LD, its <article>, its paragraphs) if that holds more; the furniture
     rules of clean.py judge the rest.
     """
-    tree = load_html(html)
+    tree = _parsed(html)
     if tree is None:
         return [], {}
     document = _extract(tree, favor_recall=True, with_metadata=True)
