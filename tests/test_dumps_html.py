@@ -251,6 +251,24 @@ def test_an_article_below_hundreds_of_unclosed_elements_is_published():
     assert "Paragraph 0." in result.html and "Paragraph 7." in result.html
 
 
+def test_a_saved_page_under_a_text_dumps_name_is_read_as_html_and_noted():
+    paragraphs = "".join(f"<p>{SENTENCE}Paragraph {i}.</p>" for i in range(4))
+    headline = "Talks on the treaty stall in Geneva"
+    html = (f"<!DOCTYPE html>\n<html><head><title>{headline} | The Harbour Times</title></head><body><nav>"
+            f"<a href='/'>Home</a></nav><article><h1>{headline}</h1>{paragraphs}</article></body></html>")
+    result = clean_dump(html.encode("utf-8"), "page.txt", Cleaner(Boilerplate()))
+    assert not result.skip_reason and result.cleaned.title == headline
+    assert "Paragraph 3." in result.html and "<p>" not in result.cleaned.blocks[0].text
+    assert result.notes == "a saved page (HTML) under a text dump's name: read as HTML"
+    assert published(html).notes == ""  # named .html: nothing to say
+
+
+def test_a_text_dump_that_mentions_markup_is_still_text():
+    text = f"Writing <html> by hand\n\n{SENTENCE * 2}\n\n{SENTENCE}The <body> element comes next.\n"
+    result = clean_dump(text.encode("utf-8"), "page.txt", Cleaner(Boilerplate()))
+    assert result.notes == "" and "The &lt;body&gt; element comes next." in result.html
+
+
 GERMAN = """<html lang="de"><head><meta charset="utf-8"><title>Neue Gespräche an der Grenze | Beispiel-Zeitung</title>
 </head><body><article><h1>Neue Gespräche an der Grenze</h1>
 <p>Die Delegationen beider Länder trafen sich am Dienstag in der Hauptstadt zu neuen Gesprächen über den Verlauf der Grenze</p>

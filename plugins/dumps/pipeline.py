@@ -15,6 +15,8 @@ from .textdump import text_blocks
 # cleaning linear and bounded on multi-megabyte scraper accidents.
 MAX_CHARS = 2_000_000
 MAX_LINE = 20_000
+# How an HTML document opens, whatever the file's name.
+_PAGE_START = ("<!doctype html", "<html")
 
 
 @dataclass
@@ -25,7 +27,7 @@ class Result:
     summary: str = ""
     skip_reason: str = ""
     found: dict = field(default_factory=dict)
-    stripped: str = ""  # what decoding stripped (escape sequences, control characters), for the report
+    notes: str = ""  # for the report: what decoding stripped, a saved page under a text dump's name
 
     @property
     def removed(self) -> list[Block]:
@@ -46,7 +48,7 @@ class Result:
             reading_time=cleaned.reading_time,
             tag_hints=tuple(cleaned.tag_hints),
             author_note=cleaned.author_note,
-            stripped=self.stripped,
+            notes=self.notes,
             removed=tuple(_removed_row(b) for b in cleaned.removed),
             signal=cleaned.signal,
             paragraphs=frozenset(fingerprint(self.html)),
@@ -77,7 +79,7 @@ class Record:
     reading_time: int | None = None
     tag_hints: tuple[str, ...] = ()
     author_note: str = ""
-    stripped: str = ""
+    notes: str = ""
     removed: tuple[dict, ...] = ()
     signal: dict = field(default_factory=dict)
     paragraphs: frozenset = frozenset()  # duplicates.fingerprint of html, made in the workers
@@ -94,7 +96,11 @@ def _bounded(text: str, html: bool) -> str:
 
 
 def is_html(source: str, text: str) -> bool:
+    """A saved page: named .html or .htm and opening with markup, or under any name when it
+    opens as an HTML document does (a scraper that saved the page's source as .txt)."""
     head = text[:2000].lstrip().lower()
+    if head.startswith(_PAGE_START):
+        return True
     return source.lower().endswith((".html", ".htm")) and (head.startswith("<") or "<html" in head or "<body" in head)
 
 
@@ -110,8 +116,10 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
     notes = []
     text = decode(data, notes)
     html = is_html(source, text)
+    if html and not source.lower().endswith((".html", ".htm")):
+        notes.append("a saved page (HTML) under a text dump's name: read as HTML")
     text = _bounded(text, html)
-    result.stripped = "; ".join(notes)
+    result.notes = "; ".join(notes)
     if not text.strip():
         result.skip_reason = "whitespace only"
         return result

@@ -93,8 +93,8 @@ class DumpReader(BaseReader):
         slug = short_slug(slugify(override.get("slug") or title, regex_subs=self.settings["SLUG_REGEX_SUBSTITUTIONS"]))
         if not slug:
             slug = "article-" + digest[:10]
-        if record.stripped:
-            flags.append(record.stripped)
+        if record.notes:
+            flags.append(record.notes)
         if problem:
             flags.append(f"override ignored: {problem}")
         metadata = {
