@@ -127,6 +127,13 @@ FURNITURE = [
     ("image_credit", "Striking members of the union outside the ministry last year. Photograph: Anna Berg/Reuters"),
     ("image_credit", "Der Abgeordnete vor dem Landtag in Kiel. (Foto: Bo Park)"),
     ("image_credit", "Courtesy of the Harbour Authority"),
+    ("related", "Trending"),
+    ("related", "Popular Posts"),
+    ("related", "Latest on Flickr"),
+    ("related", "Trending: the minister's speech, the border, the summit"),
+    ("contact", "Contact the newsroom"),
+    ("legal", "Copyright Harbour Times 2014"),
+    ("legal", "Copyright by the Harbour Times © 2022."),
     # a gallery's counter under its picture
     ("image_credit", "Photo 3 of 12"),
     ("image_credit", "Bild 9 von 10"),
@@ -255,6 +262,15 @@ PROSE = [
     "Courtesy calls on the new ambassador took up most of the minister's week in Ankara.",
     "Photo 3 of the set shows the delegation leaving the palace.",
     "Courtesy of the ambassador's intervention, the talks resumed within the hour.",
+    # short news sentences that open with a furniture label's words
+    "Latest polls suggest the ruling party will lose its majority.",
+    "Popular anger at the price of bread has grown since the spring.",
+    "Trending on social media was a video of the minister's arrival.",
+    "Also on Tuesday, the EU imposed new sanctions on Minsk.",
+    "Related talks will take place in Vienna next week.",
+    "More from the capital as soon as we have it.",
+    "Contact between the two delegations resumed on Monday.",
+    "Copyright disputes delayed the film's release in China.",
 ]
 
 
