@@ -134,6 +134,15 @@ FURNITURE = [
     ("contact", "Contact the newsroom"),
     ("legal", "Copyright Harbour Times 2014"),
     ("legal", "Copyright by the Harbour Times © 2022."),
+    # the labels and pitches whose words open the sentences in PROSE
+    ("signup", "I agree to the terms and the privacy notice"),
+    ("signup", "Abonnieren Sie unseren Newsletter."),
+    ("signup", "Not a member? Sign up"),
+    ("comment_links", "No comments yet"),
+    ("promo", "Online course: Diplomacy and International Relations"),
+    ("legal", "Read our full Privacy Policy as well as Terms & Conditions."),
+    ("legal", "Disclosure: this post contains affiliate links"),
+    ("legal", "The views in this article do not necessarily reflect those of the Harbour Times."),
     # a gallery's counter under its picture
     ("image_credit", "Photo 3 of 12"),
     ("image_credit", "Bild 9 von 10"),
@@ -271,6 +280,19 @@ PROSE = [
     "More from the capital as soon as we have it.",
     "Contact between the two delegations resumed on Monday.",
     "Copyright disputes delayed the film's release in China.",
+    "I agree with the minister on this point.",
+    "Her newsletter reaches 40,000 readers.",
+    "Not a member of NATO, Austria stayed out of the war.",
+    "No comment was available from the embassy.",
+    "One response from Moscow was to expel diplomats.",
+    "Of course, Turkey may still apply to join.",
+    "The ministry launched an online course for diplomats.",
+    "The IMF set strict terms and conditions for the loan.",
+    "Disclosure of the documents embarrassed the ministry.",
+    "The vote does not necessarily reflect public opinion.",
+    "Shared on Telegram, the video spread fast.",
+    "Photos by soldiers show the damage.",
+    "Become a member of the alliance, Kyiv was told, and the war will end.",
 ]
 
 
