@@ -139,6 +139,8 @@ FURNITURE = [
     ("signup", "Abonnieren Sie unseren Newsletter."),
     ("signup", "Not a member? Sign up"),
     ("comment_links", "No comments yet"),
+    ("promo", "Workshop & Roundtable"),
+    ("signup", "Your email:"),
     ("promo", "Online course: Diplomacy and International Relations"),
     ("legal", "Read our full Privacy Policy as well as Terms & Conditions."),
     ("legal", "Disclosure: this post contains affiliate links"),
@@ -293,6 +295,11 @@ PROSE = [
     "Shared on Telegram, the video spread fast.",
     "Photos by soldiers show the damage.",
     "Become a member of the alliance, Kyiv was told, and the war will end.",
+    "Workshop of the world no more: China's factories slow",
+    "Course correction in Berlin",
+    "Webinar diplomacy replaced summits during the pandemic.",
+    "Your email to the ambassador went unanswered, he was told.",
+    "Email sent by the minister was leaked to the press.",
 ]
 
 
@@ -387,6 +394,11 @@ def test_a_related_box_inside_the_article_loses_its_one_headline_however_it_look
     box = ["Related coverage", "Key winners at the regional film awards"]
     result = cleaned_text("\n\n".join(["Why the nuclear talks stalled again", lede(1), *box, lede(2), lede(3)]))
     assert [b.plain for b in result.cleaned.body] == [lede(1), lede(2), lede(3)]
+
+
+def test_a_reports_discussion_section_is_no_comment_thread():
+    text = "\n\n".join(["Why the nuclear talks stalled again", lede(1), lede(2), "Discussion", lede(3), lede(4)])
+    assert [b.plain for b in cleaned_text(text).cleaned.body] == [lede(1), lede(2), "Discussion", lede(3), lede(4)]
 
 
 def test_a_subheading_after_an_inline_read_more_line_stays():
