@@ -141,6 +141,7 @@ FURNITURE = [
     ("comment_links", "No comments yet"),
     ("promo", "Workshop & Roundtable"),
     ("signup", "Your email:"),
+    ("metadata", "This entry was posted in News."),
     ("promo", "Online course: Diplomacy and International Relations"),
     ("legal", "Read our full Privacy Policy as well as Terms & Conditions."),
     ("legal", "Disclosure: this post contains affiliate links"),
@@ -300,6 +301,7 @@ PROSE = [
     "Webinar diplomacy replaced summits during the pandemic.",
     "Your email to the ambassador went unanswered, he was told.",
     "Email sent by the minister was leaked to the press.",
+    "Posted in Kabul for three years, she saw the collapse coming.",
 ]
 
 
