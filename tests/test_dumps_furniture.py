@@ -132,6 +132,8 @@ FURNITURE = [
     ("related", "Latest on Flickr"),
     ("related", "Trending: the minister's speech, the border, the summit"),
     ("contact", "Contact the newsroom"),
+    ("contact", "Contact us today for a free consultation."),
+    ("related", "Popular Articles This Week"),
     ("legal", "Copyright Harbour Times 2014"),
     ("legal", "Copyright by the Harbour Times © 2022."),
     # the labels and pitches whose words open the sentences in PROSE
@@ -139,6 +141,7 @@ FURNITURE = [
     ("signup", "Abonnieren Sie unseren Newsletter."),
     ("signup", "Not a member? Sign up"),
     ("comment_links", "No comments yet"),
+    ("comment_links", "No comments yet. Be the first to comment!"),
     ("promo", "Workshop & Roundtable"),
     ("signup", "Your email:"),
     ("metadata", "This entry was posted in News."),
