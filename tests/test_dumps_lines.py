@@ -130,6 +130,17 @@ def test_a_list_that_lost_its_bullets_closes_the_article_its_last_paragraph_anno
     assert not set(FOOTER) & set(kept(result))
 
 
+def test_a_short_sentence_of_its_own_under_the_last_paragraph_introduces_its_bulleted_list():
+    items = ["a radio tuned to the coastguard channel", "charts of the drifting ice", "two survival suits"]
+    result = clean(page(MENU, [HEADLINE], PROSE, ["The rules have three parts:"], [f"• {item}" for item in items], FOOTER))
+    assert kept(result) == PROSE + ["The rules have three parts:"] + items
+
+
+def test_a_label_with_a_colon_under_the_article_introduces_no_list():
+    result = clean(page(MENU, [HEADLINE], PROSE, ["More From The Harbour Times:"], [f"• {t}" for t in TEASERS], FOOTER))
+    assert kept(result) == PROSE
+
+
 def test_a_last_sentence_full_of_names_still_closes_the_article():
     names = "Current members include Norway, Iceland, Denmark, the Faroe Islands, Greenland, Canada and Scotland."
     result = clean(page(MENU, [HEADLINE], PROSE, [names], TEASERS, FOOTER))

@@ -24,7 +24,7 @@ from . import lines
 from . import metadata as meta
 from .blocks import Block, line_key
 from .header import Header, metadata_fields
-from .prose import carries_item, introduces_list, is_prose, looks_like_heading
+from .prose import carries_item, introduces_list, is_prose, looks_like_heading, running_words
 from .span import ArticleSpan, prose_in
 
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
@@ -152,9 +152,17 @@ class Cleaner:
 
     def mark_trailer(self, blocks: list[Block], last: int) -> None:
         """Below the last paragraph only a list or quote the paragraph introduces survives:
-        its bulleted items, or the short lines of a list that lost its bullets."""
-        open_intro = blocks[last].plain.rstrip().endswith(":")
-        items = list_items(blocks, last) if open_intro else []
+        its bulleted items, or the short lines of a list that lost its bullets. A short
+        sentence of its own may introduce a bulleted list there too ("The deal has three
+        parts:" and its items)."""
+        intro = last
+        below = last + 1
+        if (not blocks[last].plain.rstrip().endswith(":") and below < len(blocks) and blocks[below].role == "body"
+                and introduces_list(blocks[below]) and running_words(blocks[below].plain)
+                and sum(blocks[k].kind == "li" for k in list_items(blocks, below)) >= 2):
+            intro = below
+        open_intro = blocks[intro].plain.rstrip().endswith(":")
+        items = list_items(blocks, intro) if open_intro else []
         # the page's byline or date under the article ends the list
         items = set(items[: next((n for n, k in enumerate(items) if metadata_fields(blocks[k])), len(items))])
         for k in range(last + 1, len(blocks)):
@@ -162,7 +170,7 @@ class Cleaner:
             if block.role != "body":
                 open_intro = False
                 continue
-            if open_intro and (block.kind in ("li", "quote") or k in items):
+            if open_intro and (k == intro or block.kind in ("li", "quote") or k in items):
                 continue
             open_intro = False
             block.drop("furniture", "below the article (trailer)", "trailer")
