@@ -5,6 +5,7 @@ from datetime import datetime
 
 from .blocks import Block
 from .clean import Cleaned, Cleaner
+from .corpus import is_html_name
 from .decode import decode, looks_binary
 from .duplicates import fingerprint
 from .prose import is_prose
@@ -101,7 +102,7 @@ def is_html(source: str, text: str) -> bool:
     head = text[:2000].lstrip().lower()
     if head.startswith(_PAGE_START):
         return True
-    return source.lower().endswith((".html", ".htm")) and (head.startswith("<") or "<html" in head or "<body" in head)
+    return is_html_name(source) and (head.startswith("<") or "<html" in head or "<body" in head)
 
 
 def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 280) -> Result:
@@ -116,7 +117,7 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
     notes = []
     text = decode(data, notes)
     html = is_html(source, text)
-    if html and not source.lower().endswith((".html", ".htm")):
+    if html and not is_html_name(source):
         notes.append("a saved page (HTML) under a text dump's name: read as HTML")
     text = _bounded(text, html)
     result.notes = "; ".join(notes)
