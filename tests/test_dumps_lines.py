@@ -450,6 +450,15 @@ def test_prose_above_the_headline_and_its_byline_is_not_the_article():
     assert kept(result) == PROSE
 
 
+def test_a_timeline_near_the_top_of_an_article_without_a_byline_is_part_of_it():
+    """A timeline's heading and its first date look like an article's own header under a
+    little prose; the dates going on below it say it is a section of the article."""
+    timeline = ["Key dates in the dispute", "March 18, 2014", PROSE[1], "February 24, 2022", PROSE[2]]
+    result = clean(page(MENU, [HEADLINE], PROSE[:1], timeline, PROSE[3:], FOOTER))
+    assert result.cleaned.title == HEADLINE and result.cleaned.date is None
+    assert kept(result) == PROSE[:1] + timeline + PROSE[3:]
+
+
 def test_a_dated_heading_inside_the_article_does_not_restart_it():
     """Below an article's own byline and date, a later heading with a date is a part of it."""
     text = page(MENU, [HEADLINE, "By Ingrid Solberg", "April 4, 2024"], PROSE[:1],

@@ -25,6 +25,8 @@ _NEAR_HEADER = 12
 # line, is a notice or a teaser when there is at most this much of it, and the article
 # below says at least twice as much.
 _NOTICE_WORDS = 150
+# A date line again this few blocks below, after a paragraph, makes a dated list.
+_ENTRY_BLOCKS = 5
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
 _HEADER_FIELDS = (
     ("date", meta.parse_date, "a date line"),
@@ -39,6 +41,19 @@ def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tupl
     has not got yet."""
     plain = block.plain.strip()
     return [f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)]
+
+
+def _dated_entries(blocks: list[Block], below: list[int]) -> bool:
+    """Whether a paragraph and then another date or byline line follow: the entries of a
+    timeline ("Key dates", "March 18, 2014", a paragraph, "February 24, 2022"), a section
+    of the article, not its header."""
+    told = False
+    for k in below:
+        if is_prose(blocks[k]):
+            told = True
+        elif told and metadata_fields(blocks[k]):
+            return True
+    return False
 
 
 class Header:
@@ -134,7 +149,8 @@ class Header:
         """The article's own header inside the span: a line shaped as a headline with a
         byline or date line right under it, below a little prose and above much more. The
         prose above it is a consent notice, a sidebar's bio or another article's teaser
-        that the line model liked; the article starts at the headline."""
+        that the line model liked; the article starts at the headline. Not a timeline's
+        heading, whose dates go on below it (_dated_entries)."""
         if any(metadata_fields(b) for b in blocks[max(0, first - _NEAR_HEADER) : first] if b.role == "body"):
             return first  # the article's byline or date stands above the span already
         body = [i for i in range(first, last + 1) if blocks[i].role == "body"]
@@ -145,7 +161,8 @@ class Header:
             if said > _NOTICE_WORDS:
                 break
             if (said and total - said > 2 * said and headline_shaped(block)
-                    and not metadata_fields(block) and metadata_fields(blocks[body[n + 1]])):
+                    and not metadata_fields(block) and metadata_fields(blocks[body[n + 1]])
+                    and not _dated_entries(blocks, body[n + 2 : n + 2 + _ENTRY_BLOCKS])):
                 return i
             if is_prose(block):
                 said += block.words
