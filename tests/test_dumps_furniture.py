@@ -134,6 +134,9 @@ FURNITURE = [
     ("contact", "Contact the newsroom"),
     ("contact", "Contact us today for a free consultation."),
     ("related", "Popular Articles This Week"),
+    ("related", "Recent Comments"),
+    ("related", "Top Stories"),
+    ("related", "Most Viewed"),
     ("legal", "Copyright Harbour Times 2014"),
     ("legal", "Copyright by the Harbour Times © 2022."),
     # the labels and pitches whose words open the sentences in PROSE
@@ -305,6 +308,8 @@ PROSE = [
     "Your email to the ambassador went unanswered, he was told.",
     "Email sent by the minister was leaked to the press.",
     "Posted in Kabul for three years, she saw the collapse coming.",
+    "Top officials will meet in Riyadh on Sunday.",
+    "Recent talks in Doha failed.",
 ]
 
 
