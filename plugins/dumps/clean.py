@@ -156,13 +156,14 @@ class Cleaner:
         sentence of its own may introduce a bulleted list there too ("The deal has three
         parts:" and its items)."""
         intro = last
+        open_intro = blocks[last].plain.rstrip().endswith(":")
+        items = list_items(blocks, last) if open_intro else []
         below = last + 1
-        if (not blocks[last].plain.rstrip().endswith(":") and below < len(blocks) and blocks[below].role == "body"
-                and introduces_list(blocks[below]) and running_words(blocks[below].plain)
-                and sum(blocks[k].kind == "li" for k in list_items(blocks, below)) >= 2):
-            intro = below
-        open_intro = blocks[intro].plain.rstrip().endswith(":")
-        items = list_items(blocks, intro) if open_intro else []
+        if (not open_intro and below < len(blocks) and blocks[below].role == "body"
+                and introduces_list(blocks[below]) and running_words(blocks[below].plain)):
+            listed = list_items(blocks, below)
+            if sum(blocks[k].kind == "li" for k in listed) >= 2:
+                intro, open_intro, items = below, True, listed
         # the page's byline or date under the article ends the list
         items = set(items[: next((n for n, k in enumerate(items) if metadata_fields(blocks[k])), len(items))])
         for k in range(last + 1, len(blocks)):
