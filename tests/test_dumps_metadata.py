@@ -46,6 +46,12 @@ from dumps.metadata import (  # noqa: E402
         ("Publicado: Jueves, 21 Abril 2022 04:45", date(2022, 4, 21)),
         ("04 de mayo de 2022 a las 09:01", date(2022, 5, 4)),
         ("28 kwietnia 2021", date(2021, 4, 28)),
+        ("15 августа 2016, 13:43", date(2016, 8, 15)),
+        ("Пятница, 4 марта 2022", date(2022, 3, 4)),
+        ("Опубликовано: 12 декабря 2021", date(2021, 12, 12)),
+        ("3 листопада 2022", date(2022, 11, 3)),
+        ("Perşembe, 10 Şubat 2022", date(2022, 2, 10)),
+        ("Yayınlanma: 12 KASIM 2021", date(2021, 11, 12)),  # capitals without the dotless ı
     ],
 )
 def test_date_lines_with_trailing_details(line, expected):
