@@ -52,6 +52,11 @@ from dumps.metadata import (  # noqa: E402
         ("3 листопада 2022", date(2022, 11, 3)),
         ("Perşembe, 10 Şubat 2022", date(2022, 2, 10)),
         ("Yayınlanma: 12 KASIM 2021", date(2021, 11, 12)),  # capitals without the dotless ı
+        ("الخميس 15 أغسطس، 2016", date(2016, 8, 15)),
+        ("نشر في: 3 تشرين الأول 2021", date(2021, 10, 3)),  # the Levantine month names
+        ("٢٣ مارس ٢٠٢٢", date(2022, 3, 23)),  # Eastern Arabic digits
+        ("2020年1月2日 17:11", date(2020, 1, 2)),
+        ("2020년 1월 2일", date(2020, 1, 2)),
     ],
 )
 def test_date_lines_with_trailing_details(line, expected):
@@ -60,6 +65,15 @@ def test_date_lines_with_trailing_details(line, expected):
 
 def test_a_sentence_mentioning_a_date_is_not_a_date_line():
     assert parse_date("On 31 October 2022 the two governments met in Ankara to talk about the border and trade") is None
+
+
+@pytest.mark.parametrize("line", [
+    "2017年3月5日，十二届全国人大五次会议在人民大会堂开幕，国务院总理李克强作政府工作报告。",
+    "2017-03-05，十二届全国人大五次会议在人民大会堂开幕，国务院总理李克强作政府工作报告。",
+])
+def test_a_sentence_opening_with_a_date_in_a_script_without_spaces_is_prose(line):
+    """Words of Chinese are counted by characters: the sentence is too long for a date line."""
+    assert parse_date(line) is None
 
 
 @pytest.mark.parametrize("line", [

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from .blocks import word_count
+
 DATA = Path(__file__).with_name("data") / "dates.yaml"
 
 
@@ -45,11 +47,13 @@ _PREFIX = "^" + _LABEL + _TIME + _WEEKDAY
 # American sites write them) and day first with dots ("20.01.2020"), unless only the
 # other order is a date.
 _DATES = [
-    rf"(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_JOIN}(?P<m>{_MONTHS})\.?,?\s+{_JOIN}(?P<y>\d{{4}})",
+    rf"(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[,،]?\s+(?P<y>\d{{4}})",
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_JOIN}(?P<m>{_MONTHS})\.?[,،]?\s+{_JOIN}(?P<y>\d{{4}})",
     r"(?P<y>\d{4})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<t>\d{1,2}:\d{2}(?::\d{2})?)(?P<tz>Z|[+-]\d{2}:?\d{2})?)?",
     r"(?P<y>\d{4})(?P<sep>[/.])(?P<mn>\d{1,2})(?P=sep)(?P<d>\d{1,2})\b",
     r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b",
+    # Chinese, Japanese, Korean: "2020年1月2日", "2020년 1월 2일".
+    r"(?P<y>\d{4})\s*[年년]\s*(?P<mn>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})",
 ]
 _DATE_FORMS = [re.compile(_PREFIX + form, re.I) for form in _DATES]
 _ISO = _DATE_FORMS[2]
@@ -91,7 +95,7 @@ def parse_date(line: str) -> datetime | None:
     """A date line's date ("February 23, 2022", "Mon 20 Jan 2020 06.05 GMT", "2022-02-23",
     "By Ann Lee | 12/10/2020")."""
     text = line.strip().strip("|•·∙-–— ")
-    if len(text.split()) > _DATE_LINE_MAX_WORDS or not _YEAR.search(text):  # every form has one
+    if word_count(text) > _DATE_LINE_MAX_WORDS or not _YEAR.search(text):  # every form has one
         return None
     for form in _DATE_FORMS:
         m = form.match(text)
