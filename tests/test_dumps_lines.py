@@ -147,6 +147,23 @@ def test_a_last_sentence_full_of_names_still_closes_the_article():
     assert kept(result) == PROSE + [names]
 
 
+@pytest.mark.parametrize("credit", [
+    "Reporting by Ann Lee in Oslo; Editing by Bo Park",
+    "Additional reporting by Cy Diaz; Writing by Ann Lee",
+    "Associated Press writer Ann Lee in Tromso contributed to this report.",
+    "Contributing: Ann Lee, Bo Park",
+])
+def test_a_wire_storys_credit_line_under_the_last_paragraph_is_its_last_line(credit):
+    result = clean(page(MENU, [HEADLINE], PROSE, [credit, "Our Standards: The Harbour Trust Principles."], TEASERS, FOOTER))
+    assert kept(result) == PROSE + [credit]
+
+
+def test_a_credit_line_further_down_is_no_part_of_the_article():
+    credit = "Reporting by Ann Lee in Oslo; Editing by Bo Park"
+    result = clean(page(MENU, [HEADLINE], PROSE, TEASERS, [credit], FOOTER))
+    assert kept(result) == PROSE
+
+
 @pytest.mark.parametrize("form", ["Subscribe now to our print edition for the full story.", "Sign up for our newsletter"])
 def test_a_pitch_below_a_form_at_the_end_is_the_sites_not_the_last_paragraph(form):
     pitch = ("Our reporters cover the coast, the harbours and the fleets every day of the year, "

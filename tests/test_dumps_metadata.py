@@ -9,7 +9,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
 from dumps.metadata import (  # noqa: E402
-    _words_only, bare_byline, byline, page_author, parse_date, reading_time, timestamp,
+    _words_only, bare_byline, byline, closing_credit, page_author, parse_date, reading_time, timestamp,
 )
 
 
@@ -211,3 +211,17 @@ def test_a_bare_byline_is_a_name_that_opens_with_no_article(line, alone):
 
 def test_a_source_before_a_date_may_open_with_an_article():
     assert parse_date("The Guardian | Mon 10 Feb 2020").date() == date(2020, 2, 10)
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Additional reporting by Steve Lee; Editing by Ann Roy, Bo Park and Cy Diaz", True),
+    ("Reporting by Ann Lee in Kyiv; Editing by Bo Park", True),
+    ("Contributing: Ann Lee, Bo Park", True),
+    ("Associated Press writer Ann Lee in Kyiv contributed to this report.", True),
+    ("Reporting by the ministry suggests the war will last for years, officials told parliament.", False),
+    ("Editing by hand is slow.", False),
+    ("Contributing factors were the drought and the war.", False),
+    ("By Ann Lee", False),  # a byline, read in the header
+])
+def test_a_wire_storys_closing_credit_line(line, credit):
+    assert closing_credit(line) is credit

@@ -154,7 +154,10 @@ class Cleaner:
         """Below the last paragraph only a list or quote the paragraph introduces survives:
         its bulleted items, or the short lines of a list that lost its bullets. A short
         sentence of its own may introduce a bulleted list there too ("The deal has three
-        parts:" and its items)."""
+        parts:" and its items). A wire story's credit line right under it ("Reporting by
+        Ann Lee; Editing by Bo Park") is its last line."""
+        if last + 1 < len(blocks) and blocks[last + 1].role == "body" and meta.closing_credit(blocks[last + 1].plain):
+            last += 1
         intro = last
         open_intro = blocks[last].plain.rstrip().endswith(":")
         items = list_items(blocks, last) if open_intro else []

@@ -81,6 +81,11 @@ _READING = _DATA["reading_time"]
 _READING_TIME = re.compile(
     r"^(?:" + _words(_READING["labels"]) + r"\s*:?\s*)?(?:ca\.?\s*|~\s*)?(\d{1,3})\s*(?:-\s*)?" + _words(_READING["units"])
     + r"\.?(?:\s+" + _words(_READING["after"]) + r")?$", re.I)
+_CREDITS = _DATA["credits"]
+_CREDIT = re.compile(r"^" + _words(_CREDITS["opening"], whole=False) + r"\s+(?-i:[A-ZÀ-ÖØ-Þ])|"
+                     + _words(_CREDITS["closing"]) + r"\.?$", re.I)
+# A credit line names a few people, it is not a paragraph.
+_CREDIT_MAX_WORDS = 40
 _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
 _SAYS = re.compile(r"\s(says|said|sagt|schreibt|dit|dice|wrote)\s*:?$", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-Z])")
@@ -157,6 +162,13 @@ def timestamp(line: str) -> bool:
     listing, not a sentence."""
     return (len(line.split()) <= _DATE_LINE_MAX_WORDS and _CLOCK.search(line) is not None
             and _date_inside(line) is not None and not _SENTENCE_INSIDE.search(line))
+
+
+def closing_credit(line: str) -> bool:
+    """A wire story's closing credit line ("Reporting by Ann Lee; Editing by Bo Park", "Ann
+    Lee contributed to this report.")."""
+    text = line.strip()
+    return word_count(text) <= _CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
 
 
 def looks_like_name(line: str) -> bool:
