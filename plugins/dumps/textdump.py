@@ -78,6 +78,7 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
     width = _wrap_width(lines)
     blocks: list[Block] = []
     current: Block | None = None
+    prev_line = ""  # the physical line before this one, when `current` runs on
     blank = True  # the dump's start counts as a blank line
     for line_number, raw in enumerate(lines, start=1):
         line = raw.rstrip()
