@@ -217,6 +217,7 @@ def test_a_source_before_a_date_may_open_with_an_article():
     ("Additional reporting by Steve Lee; Editing by Ann Roy, Bo Park and Cy Diaz", True),
     ("Reporting by Ann Lee in Kyiv; Editing by Bo Park", True),
     ("Contributing: Ann Lee, Bo Park", True),
+    ("(Reporting by Ann Lee; Editing by Bo Park)", True),
     ("Associated Press writer Ann Lee in Kyiv contributed to this report.", True),
     ("Reporting by the ministry suggests the war will last for years, officials told parliament.", False),
     ("Editing by hand is slow.", False),

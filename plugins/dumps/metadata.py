@@ -166,8 +166,8 @@ def timestamp(line: str) -> bool:
 
 def closing_credit(line: str) -> bool:
     """A wire story's closing credit line ("Reporting by Ann Lee; Editing by Bo Park", "Ann
-    Lee contributed to this report.")."""
-    text = line.strip()
+    Lee contributed to this report."), in brackets or not."""
+    text = line.strip().strip("()[]").strip()
     return word_count(text) <= _CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
 
 
