@@ -10,6 +10,14 @@ RULES = Boilerplate()
 
 # (kind, line): lines an old site might wrap around an article.
 FURNITURE = [
+    ("paywall", "To continue reading, please subscribe."),
+    ("paywall", "To read the full article, log in or become a subscriber for $1 a week."),
+    ("paywall", "This article is for subscribers only."),
+    ("paywall", "You have reached your limit of free articles this month."),
+    ("paywall", "You've read 3 of 5 free stories"),
+    ("paywall", "Get unlimited digital access for $1 a week"),
+    ("paywall", "Dieser Artikel ist exklusiv für Abonnenten."),
+    ("paywall", "Cet article est réservé aux abonnés."),
     ("signup", "Subscribe to the Weekly Dispatch"),
     ("signup", "Subscribe now"),
     ("signup", "Powered by Substack"),
@@ -256,6 +264,12 @@ FURNITURE = [
 
 # Running IR prose that uses furniture words; every one must be kept.
 PROSE = [
+    # paywall words in news sentences
+    "To read the full report, investors had to wait until the ministry published it on Monday.",
+    "To access the port, ships must register with the harbour master and log in to the system.",
+    "The article was written for members of parliament who sit on the defence committee.",
+    "The story is available to members of the public at the archive from Monday.",
+    "Inspectors were given full access to the plant for a month, the agency said.",
     "Moscow threatened to cut off gas to any government that chose to subscribe to the price cap agreed by the G7.",
     "Analysts expect Ankara to share intelligence on the Kurdish militias with Washington only if the sanctions are lifted.",
     "The diplomats joked that the negotiations were like accepting cookies on a website: nobody reads the terms before agreeing.",
