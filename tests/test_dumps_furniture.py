@@ -18,6 +18,9 @@ FURNITURE = [
     ("paywall", "Get unlimited digital access for $1 a week"),
     ("paywall", "Dieser Artikel ist exklusiv für Abonnenten."),
     ("paywall", "Cet article est réservé aux abonnés."),
+    ("promo", "We rely on your support to keep local news free for everyone"),
+    ("promo", "Your donation helps keep our journalism independent."),
+    ("promo", "Make a contribution"),
     ("signup", "Subscribe to the Weekly Dispatch"),
     ("signup", "Subscribe now"),
     ("signup", "Powered by Substack"),
@@ -264,6 +267,10 @@ FURNITURE = [
 
 # Running IR prose that uses furniture words; every one must be kept.
 PROSE = [
+    # a pitch's words in news sentences
+    "“We rely on your support,” the minister told the donors' conference in Brussels.",
+    "Your support helps Ukraine win, the president told the summit in Vilnius.",
+    "Make a contribution to the reconstruction fund, the bank urged its members.",
     # paywall words in news sentences
     "To read the full report, investors had to wait until the ministry published it on Monday.",
     "To access the port, ships must register with the harbour master and log in to the system.",
