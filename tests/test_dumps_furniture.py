@@ -21,6 +21,16 @@ FURNITURE = [
     ("promo", "We rely on your support to keep local news free for everyone"),
     ("promo", "Your donation helps keep our journalism independent."),
     ("promo", "Make a contribution"),
+    ("feedback", "Was this article helpful?"),
+    ("feedback", "Report an error"),
+    ("feedback", "War dieser Artikel hilfreich?"),
+    ("advert", "Promoted Links by Taboola"),
+    ("advert", "Advertisement - Scroll to continue"),
+    ("share", "Gift this article"),
+    ("share", "toggle caption"),
+    ("comments", "Commenting has been disabled for this article."),
+    ("related", "More on this story"),
+    ("navigation", "Search for articles and topics"),
     ("signup", "Subscribe to the Weekly Dispatch"),
     ("signup", "Subscribe now"),
     ("signup", "Powered by Substack"),
@@ -267,6 +277,8 @@ FURNITURE = [
 
 # Running IR prose that uses furniture words; every one must be kept.
 PROSE = [
+    "Sponsored content from the defence ministry was shown on state television every evening.",
+    "Report an error in the ballot count, the election commission told party observers in Tbilisi.",
     # a pitch's words in news sentences
     "“We rely on your support,” the minister told the donors' conference in Brussels.",
     "Your support helps Ukraine win, the president told the summit in Vilnius.",
