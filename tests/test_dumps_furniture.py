@@ -21,6 +21,8 @@ FURNITURE = [
     ("promo", "We rely on your support to keep local news free for everyone"),
     ("promo", "Your donation helps keep our journalism independent."),
     ("promo", "Make a contribution"),
+    ("social", "For the latest stories and breaking news download the Harbour Times apps for iOS and Android."),
+    ("legal", "The Harbour Times is not responsible for the opinions, statements or media content presented by contributors."),
     ("feedback", "Was this article helpful?"),
     ("feedback", "Report an error"),
     ("feedback", "War dieser Artikel hilfreich?"),
@@ -279,6 +281,8 @@ FURNITURE = [
 PROSE = [
     "Sponsored content from the defence ministry was shown on state television every evening.",
     "Report an error in the ballot count, the election commission told party observers in Tbilisi.",
+    "Apple said users could download the new app from Monday, though not in China.",
+    "The ministry said it is not responsible for the statements of opposition leaders abroad.",
     # a pitch's words in news sentences
     "“We rely on your support,” the minister told the donors' conference in Brussels.",
     "Your support helps Ukraine win, the president told the summit in Vilnius.",
