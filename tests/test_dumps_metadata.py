@@ -88,6 +88,8 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
 
 @pytest.mark.parametrize("line, name", [
     ("By Ann Lee 04 November 2020", "Ann Lee"),
+    ("von Anna Berg , Jan von Daniels , Bo Park", "Anna Berg, Jan von Daniels, Bo Park"),  # linked names, spaced
+    ("By Ann Lee , Bo Park", "Ann Lee, Bo Park"),
     ("By Ann Lee - January 10, 2020", "Ann Lee"),
     ("by Ann Lee on January 20, 2020", "Ann Lee"),
     ("By Ann Lee published 9 August 2012", "Ann Lee"),

@@ -87,6 +87,7 @@ _CREDIT = re.compile(r"^" + _words(_CREDITS["opening"], whole=False) + r"\s+(?-i
 # A credit line names a few people, it is not a paragraph.
 _CREDIT_MAX_WORDS = 40
 _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
+_SPACE_BEFORE_COMMA = re.compile(r"\s+([,;])")
 _SAYS = re.compile(r"\s(says|said|sagt|schreibt|dit|dice|wrote)\s*:?$", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-Z])")
 _BYLINE_LABEL = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?$", re.I)
@@ -193,7 +194,7 @@ def byline(line: str) -> str | None:
     m = _BYLINE.match(_GLUED_BY.sub("By ", line.strip(), count=1))
     if not m:
         return None
-    name = m["name"].strip()
+    name = _SPACE_BEFORE_COMMA.sub(r"\1", m["name"].strip())  # linked names: "Ann Lee , Bo Park"
     date = _date_inside(name)
     if date:  # "Ann Lee on January 20, 2020", "Ann Lee published 9 August 2012", "Ann Lee on Mon, 3/5/2018"
         words = _BEFORE_DATE.sub("", name[: date.start()]).split()
