@@ -23,6 +23,10 @@ FURNITURE = [
     ("promo", "Make a contribution"),
     ("social", "For the latest stories and breaking news download the Harbour Times apps for iOS and Android."),
     ("legal", "The Harbour Times is not responsible for the opinions, statements or media content presented by contributors."),
+    ("navigation", "Skip to content Skip to navigation Skip to footer"),
+    ("navigation", "Zum Inhalt springen Zur Hauptnavigation springen"),
+    ("signup", "You are logged in as"),
+    ("signup", "Sie sind nicht angemeldet"),
     ("feedback", "Was this article helpful?"),
     ("feedback", "Report an error"),
     ("feedback", "War dieser Artikel hilfreich?"),
@@ -283,6 +287,7 @@ PROSE = [
     "Report an error in the ballot count, the election commission told party observers in Tbilisi.",
     "Apple said users could download the new app from Monday, though not in China.",
     "The ministry said it is not responsible for the statements of opposition leaders abroad.",
+    "You are logged in through the ministry's portal, the official explained to the committee.",
     # a pitch's words in news sentences
     "“We rely on your support,” the minister told the donors' conference in Brussels.",
     "Your support helps Ukraine win, the president told the summit in Vilnius.",
