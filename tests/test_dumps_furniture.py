@@ -32,6 +32,8 @@ FURNITURE = [
     ("social", "Embedded Video"),
     ("social", "Folge mir auf Instagram"),
     ("navigation", "Impressum | Datenschutz"),
+    ("image_credit", "Der Abgeordnete vor der Wahl im Landtag © Ann Lee / Agentur"),
+    ("image_credit", "The minister arrives at the summit in Vilnius (c) Bo Park/Pool"),
     ("feedback", "Was this article helpful?"),
     ("feedback", "Report an error"),
     ("feedback", "War dieser Artikel hilfreich?"),
@@ -294,6 +296,7 @@ PROSE = [
     "The ministry said it is not responsible for the statements of opposition leaders abroad.",
     "You are logged in through the ministry's portal, the official explained to the committee.",
     "Russia told its citizens to use a newer browser after the sanctions cut them off from Chrome updates.",
+    "The song's rights, held by Sony © since 1998, were sold to a fund in Abu Dhabi.",
     # a pitch's words in news sentences
     "“We rely on your support,” the minister told the donors' conference in Brussels.",
     "Your support helps Ukraine win, the president told the summit in Vilnius.",
