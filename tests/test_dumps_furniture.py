@@ -34,6 +34,9 @@ FURNITURE = [
     ("navigation", "Impressum | Datenschutz"),
     ("image_credit", "Der Abgeordnete vor der Wahl im Landtag © Ann Lee / Agentur"),
     ("image_credit", "The minister arrives at the summit in Vilnius (c) Bo Park/Pool"),
+    ("metadata", "Ann Lee2019-01-07T17:27:31+02:00June 19th, 2018|News|3 Comments"),
+    ("navigation", "Type to search or hit ESC to close"),
+    ("navigation", "Geben Sie einen Suchbegriff ein und drücken Sie Enter"),
     ("feedback", "Was this article helpful?"),
     ("feedback", "Report an error"),
     ("feedback", "War dieser Artikel hilfreich?"),
@@ -297,6 +300,7 @@ PROSE = [
     "You are logged in through the ministry's portal, the official explained to the committee.",
     "Russia told its citizens to use a newer browser after the sanctions cut them off from Chrome updates.",
     "The song's rights, held by Sony © since 1998, were sold to a fund in Abu Dhabi.",
+    "Search and rescue teams could not enter the building until the army pressed on to the river.",
     # a pitch's words in news sentences
     "“We rely on your support,” the minister told the donors' conference in Brussels.",
     "Your support helps Ukraine win, the president told the summit in Vilnius.",
