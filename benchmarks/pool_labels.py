@@ -29,23 +29,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from real_pages import pool_folder  # noqa: E402
+from real_pages import kit_cleaner, pool_folder  # noqa: E402
 
 
 def score(pool: Path, held_out_only: bool = False) -> dict:
     """The pool's figures, as a dict (see the module's docstring)."""
-    from pelican.settings import read_settings
-
-    from plugins.dumps.corpus import lines_of, recurring
     from plugins.dumps.data import train_lines
     from plugins.dumps.pipeline import clean_dump
     from plugins.dumps.prepare import make_cleaner
-    from plugins.dumps.settings import dumps_settings
 
-    options = dumps_settings(read_settings(str(ROOT / "pelicanconf.py")))
     texts = {path.stem: path.read_bytes() for path in sorted((pool / "txt").glob("*.txt"))}
-    signal = recurring([lines_of(data, False) for data in texts.values()], options["recurring_min_dumps"])
-    cleaner = make_cleaner(options, signal)
+    options, cleaner = kit_cleaner(list(texts.values()), "txt")
     # Labelling applies the furniture rules to the same blocks; it needs no line model.
     labeller = make_cleaner({**options, "line_model": False})
     totals = dict.fromkeys(("pages", "published", "article", "article_kept", "furniture", "furniture_kept",

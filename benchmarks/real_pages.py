@@ -68,22 +68,30 @@ def site_pages(site: Path) -> tuple[dict, dict]:
     return pages, status
 
 
-def cleaned_pages(dumps: Path, kind: str) -> tuple[dict, dict]:
-    """site_pages without a site: ({page id: (title, article text)}, {page id: status})
-    from cleaning each dump the way the build does."""
-    from bs4 import BeautifulSoup
+def kit_cleaner(data: list[bytes], kind: str):
+    """(DUMPS options, cleaner) as the build makes them for a folder of these dumps: this
+    project's pelicanconf.py and the folder's corpus signal."""
     from pelican.settings import read_settings
 
     from plugins.dumps.corpus import lines_of, recurring
-    from plugins.dumps.pipeline import clean_dump
     from plugins.dumps.prepare import make_cleaner
     from plugins.dumps.settings import dumps_settings
 
     options = dumps_settings(read_settings(str(ROOT / "pelicanconf.py")))
+    signal = recurring([lines_of(raw, kind == "html") for raw in data], options["recurring_min_dumps"])
+    return options, make_cleaner(options, signal)
+
+
+def cleaned_pages(dumps: Path, kind: str) -> tuple[dict, dict]:
+    """site_pages without a site: ({page id: (title, article text)}, {page id: status})
+    from cleaning each dump the way the build does."""
+    from bs4 import BeautifulSoup
+
+    from plugins.dumps.pipeline import clean_dump
+
     paths = sorted(dumps.glob(f"*.{kind}"))
     data = {path.stem: path.read_bytes() for path in paths}
-    signal = recurring([lines_of(raw, kind == "html") for raw in data.values()], options["recurring_min_dumps"])
-    cleaner = make_cleaner(options, signal)
+    options, cleaner = kit_cleaner(list(data.values()), kind)
     pages, status = {}, {}
     for path in paths:
         result = clean_dump(data[path.stem], path.name, cleaner, options["summary_max_chars"])
