@@ -342,6 +342,11 @@ def test_a_site_name_beside_the_headline_goes_when_the_page_shows_the_headline()
     tree = load_html("<html><head><title>Why we left the coast — Ana Ruiz</title></head>"
                      "<body><h1>Ana Ruiz</h1><p>text</p></body></html>")
     assert page_title(tree, "Why we left the coast — Ana Ruiz") == "Why we left the coast — Ana Ruiz"
+    # The <title> writes its quotation marks straight, the <h1> curly: the same headline.
+    tree = load_html("<html><head><title>Gates on Russia: 'Being friendly isn't enough' | World News</title></head>"
+                     "<body><h1>Gates on Russia: ‘Being friendly isn’t enough’</h1><p>text</p></body></html>")
+    assert page_title(tree, "Gates on Russia: 'Being friendly isn't enough' | World News") == \
+        "Gates on Russia: ‘Being friendly isn’t enough’"
 
 
 def test_a_long_paragraph_with_furniture_words_is_kept_in_a_saved_page():

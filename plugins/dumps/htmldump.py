@@ -220,19 +220,18 @@ def _without_site(title: str) -> str:
 
 def _untailed(title: str, headlines: list[str]) -> str:
     """title without a site's name that follows or leads one of the page's own headlines
-    ("Headline - Site" with <h1>Headline</h1>); the headline is the longer part."""
+    ("Headline - Site" with <h1>Headline</h1>); the headline is the longer part. Parts are
+    compared word by word: a page's <title> and <h1> often differ in their quotation marks
+    and dashes ('Being friendly' in one, ‘Being friendly’ in the other)."""
+    cuts = [(m.start(), m.end()) for m in _TITLE_PARTS.finditer(title)]
     for headline in headlines:
-        if not headline or headline == title:
+        words = _words(headline)
+        if not words or headline == title:
             continue
-        if title.startswith(headline):
-            rest, edge = title[len(headline):], _TITLE_PARTS.match(title[len(headline):])
-        elif title.endswith(headline):
-            rest, edge = title[: -len(headline)], _TITLE_PARTS.search(title[: -len(headline)] + " ")
-            edge = edge if edge and edge.end() == len(rest) + 1 else None
-        else:
-            continue
-        if edge and len(_words(headline)) > len(_words(rest)):
-            return headline
+        for start, end in cuts:
+            for part, rest in ((title[:start], title[end:]), (title[end:], title[:start])):
+                if _words(part) == words and len(words) > len(_words(rest)):
+                    return headline
     return title
 
 
