@@ -138,6 +138,7 @@ FURNITURE = [
     ("navigation", "Back to top"),
     ("navigation", "Download the PDF"),
     ("navigation", "News | Opinion | Long Reads | Events"),
+    ("navigation", "Home | Video | World | U.S. | Africa | Asia | Europe | Latin America | Middle East | Business | Tech | Travel"),
     ("navigation", "World · Defence · Analysis · Podcasts"),
     ("navigation", "Regions > Europe > Balkans"),
     ("related", "Related stories"),
@@ -409,6 +410,13 @@ def test_web_addresses_and_phone_numbers_on_their_own_are_contact_details(line):
 @pytest.mark.parametrize("line", ["By Jane Roe | Staff Writer | Foreign Desk", "Jane Roe · March 3, 2023 · 5 min read",
                                   "Posted on Monday, May 29, 2017 | 9 min read", "Turkey, Greece and the EU: friends | rivals"])
 def test_bylines_and_date_lines_with_separators_are_not_a_menu(line):
+    assert RULES.match(line) is None
+
+
+def test_a_sentence_after_thousands_of_menu_items_is_no_menu():
+    # Every item's spaces could end it or start the separator: tried split by split, this
+    # line would take longer than the age of the universe to fail.
+    line = "World news today | " * 3000 + "and the talks in Vienna went on until late at night"
     assert RULES.match(line) is None
 
 
