@@ -142,6 +142,9 @@ FURNITURE = [
     ("navigation", "World · Defence · Analysis · Podcasts"),
     ("navigation", "Regions > Europe > Balkans"),
     ("related", "Related stories"),
+    ("related", "More top stories"),
+    ("related", "More Must-Reads From TIME"),
+    ("related", "Today's five most popular stories"),
     ("related", "You may also like"),
     ("related", "Trending now"),
     ("related", "Most read"),
@@ -295,6 +298,9 @@ FURNITURE = [
 
 # Running IR prose that uses furniture words; every one must be kept.
 PROSE = [
+    "More local news outlets close",
+    "The most popular stories of 2023 were about Ukraine",
+    "More troops from Germany",
     "Sponsored content from the defence ministry was shown on state television every evening.",
     "Report an error in the ballot count, the election commission told party observers in Tbilisi.",
     "Apple said users could download the new app from Monday, though not in China.",
