@@ -223,15 +223,15 @@ def _untailed(title: str, headlines: list[str]) -> str:
     ("Headline - Site" with <h1>Headline</h1>); the headline is the longer part. Parts are
     compared word by word: a page's <title> and <h1> often differ in their quotation marks
     and dashes ('Being friendly' in one, ‘Being friendly’ in the other)."""
-    cuts = [(m.start(), m.end()) for m in _TITLE_PARTS.finditer(title)]
+    # The words before and after each separator, read once for every headline.
+    halves = [(_words(title[: m.start()]), _words(title[m.end() :])) for m in _TITLE_PARTS.finditer(title)]
     for headline in headlines:
         words = _words(headline)
         if not words or headline == title:
             continue
-        for start, end in cuts:
-            for part, rest in ((title[:start], title[end:]), (title[end:], title[:start])):
-                if _words(part) == words and len(words) > len(_words(rest)):
-                    return headline
+        for before, after in halves:
+            if (before == words and len(after) < len(words)) or (after == words and len(before) < len(words)):
+                return headline
     return title
 
 
