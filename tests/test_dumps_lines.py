@@ -6,7 +6,7 @@ import json
 import pytest
 
 from plugins.dumps import lines
-from plugins.dumps.blocks import Block
+from plugins.dumps.blocks import Block, word_count
 from plugins.dumps.pipeline import clean_dump
 from plugins.dumps.prepare import make_cleaner
 from plugins.dumps.settings import dumps_settings
@@ -483,3 +483,42 @@ def test_a_dated_heading_inside_the_article_does_not_restart_it():
     result = clean(text)
     assert result.cleaned.title == HEADLINE
     assert PROSE[0] in kept(result) and PROSE[-1] in kept(result)
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Talks on the treaty stall in Geneva", 7),
+    ("Straße und Größe", 3),
+    ("北方渔船因海冰提前融化而重返渔场", 8),  # 16 characters, two a word
+    ("2018年6月18日 10:01", 3),
+    ("การประชุมสุดยอด ผู้นำอาเซียน", 7),  # 14 and 13 characters, four a word
+])
+def test_words_are_counted_in_scripts_written_without_spaces(text, count):
+    assert word_count(text) == count
+
+
+ZH_MENU = ["首页", "新闻", "国际", "财经", "体育", "科技", "评论", "视频", "登录", "您的位置： 首页 > 国际 > 正文"]
+ZH_HEADLINE = "北方渔船因海冰提前融化而重返渔场"
+ZH_PROSE = [
+    "今年冬天气候温和，北方海域大部分时间没有结冰，第一批拖网渔船在周一抵达北方渔场，比有记录以来的任何一年都早了三个星期。",
+    "船长们说，头几天的渔获不错，但港口的价格低于预期，因为买家在渔场长期关闭期间已经囤积了大量存货。",
+    "渔业部门表示，将在春季科学家完成鱼群统计之后重新审查捕捞配额，因为过去两个季节有许多鱼群随着温暖的海水向北迁移。",
+    "港务官员要求船员报告漂流的浮冰，这些浮冰仍然会从峡湾尽头的冰川上断裂，在清晨的黑暗中可能会撞破小船。",
+]
+
+
+def test_a_headline_written_without_spaces_is_a_headline_candidate():
+    """Its length in words, not its one run of characters, makes it a candidate."""
+    model = lines.model()
+    texts = [*ZH_MENU, ZH_HEADLINE, "2024年4月4日 10:30", *ZH_PROSE]
+    blocks = [Block(text=t) for t in texts]
+    start = texts.index(ZH_PROSE[0])
+    rows = dict(lines.title_rows(blocks, start, [0.0] * start + [1.0] * len(ZH_PROSE), lambda block: False,
+                                 model.stopwords))
+    assert texts.index(ZH_HEADLINE) in rows
+
+
+def test_a_chinese_headline_after_a_menu_is_the_title():
+    text = page(ZH_MENU, [ZH_HEADLINE, "2024年4月4日 10:30"], ZH_PROSE, ["关于我们", "联系我们", "隐私政策", "版权所有"])
+    result = clean(text)
+    assert result.cleaned.title == ZH_HEADLINE
+    assert kept(result) == ZH_PROSE

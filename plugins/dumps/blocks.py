@@ -1,5 +1,6 @@
 """The unit every stage speaks: a block of a dump, and what cleaning decided about it."""
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -8,9 +9,12 @@ from functools import lru_cache
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
-# Scripts written without spaces between words (Chinese, Japanese, Thai): two of their
-# characters count as a word, about a word's length there.
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Scripts written without spaces between words, and about how many of their characters
+# make a word: Chinese and Japanese (kana, ideographs) two; Thai, Lao, Burmese and Khmer,
+# whose vowels and tones are characters of their own and whose spaces part phrases, four.
+_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SOUTHEAST_ASIAN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSPACED = re.compile(_IDEOGRAPHIC.pattern[:-1] + _SOUTHEAST_ASIAN.pattern[1:])
 
 
 @dataclass
@@ -64,10 +68,15 @@ def unbold(text: str) -> str:
 
 @lru_cache(maxsize=1 << 13)  # every stage of cleaning asks again about the same blocks
 def word_count(text: str) -> int:
-    """Words in a block's text, its bold markers aside, in any script."""
+    """Words in a block's text, its bold markers aside, in any script: a run of a script
+    without spaces counts as the words its length makes there."""
     plain = unbold(text)
-    words = len(plain.split())
-    return words if plain.isascii() else words + len(_UNSPACED.findall(plain)) // 2
+    tokens = plain.split()
+    if plain.isascii() or not _UNSPACED.search(plain):
+        return len(tokens)
+    return sum(
+        max(1, math.ceil(len(_IDEOGRAPHIC.findall(token)) / 2 + len(_SOUTHEAST_ASIAN.findall(token)) / 4))
+        for token in tokens)
 
 
 def text_key(text: str) -> str:

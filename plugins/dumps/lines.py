@@ -20,7 +20,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from .blocks import Block
+from .blocks import Block, word_count
 from .metadata import looks_like_name
 
 DATA = Path(__file__).with_name("data") / "lines.json"
@@ -127,7 +127,7 @@ def block_row(plain: str, kind: str, rule: bool, repeated: bool, stopwords) -> l
     """BLOCK_FEATURES of one block. Shares of capitals and digits are read from its first
     characters: they tell a menu or a date line from prose, and keep long paragraphs cheap."""
     words = plain.split()
-    n = len(words)
+    n = word_count(plain)
     head = plain[:_HEAD]
     letters = sum(map(str.isalpha, head)) or 1
     tokens = plain[:_LONG_HEAD].lower().split()
@@ -214,7 +214,7 @@ def line_rows(blocks: list[Block], stopwords, wanted: list[bool] | None = None) 
         for p, b, k in zip(plains, blocks, keys)
     ]
     n = len(blocks)
-    words = [len(p.split()) for p in plains]
+    words = [word_count(p) for p in plains]
     prose = [row[15] > 0 for row in base]
     mass = [w if p else 0 for w, p in zip(words, prose)]
     total = sum(mass) or 1
@@ -365,13 +365,13 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     meta = [bool(is_meta(b)) for b in blocks[: start + 3]]
     found = []
     for i in range(min(start + 1, len(blocks) - 1)):
-        words = plains[i].split()
-        if 2 <= len(words) <= 30 and blocks[i].kind in ("p", "h"):
+        words = word_count(plains[i])
+        if 2 <= words <= 30 and blocks[i].kind in ("p", "h"):
             tokens = [t for t in plains[i].lower().translate(_PUNCTUATION).split() if len(t) > 3]
             context = below if i == start else article
             found.append((i, words, sum(t in context[0] for t in tokens) / len(tokens) if tokens else 0.0, context[1]))
     best = max((overlap for _, _, overlap, _ in found), default=0.0) or 1.0
-    shaped = [i for i, words, _, _ in found if 3 <= len(words) <= 20 and not _TERMINAL.search(plains[i])]
+    shaped = [i for i, words, _, _ in found if 3 <= words <= 20 and not _TERMINAL.search(plains[i])]
     nearest = shaped[-1] if shaped else None
     # A line that another short line holds ("Headline | Site") occurs in the page's short
     # lines more often than as itself.
@@ -379,10 +379,10 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     # Counted from each line down to the start: prose lines, meta lines, longer candidates.
     prose_before, meta_before, later = [0] * (start + 2), [0] * (start + 2), [0] * (len(found) + 1)
     for k in range(min(start, len(plains)) - 1, -1, -1):
-        prose_before[k] = prose_before[k + 1] + (len(plains[k].split()) >= 8)
+        prose_before[k] = prose_before[k + 1] + (word_count(plains[k]) >= 8)
         meta_before[k] = meta_before[k + 1] + meta[k]
     for number in range(len(found) - 1, -1, -1):
-        later[number] = later[number + 1] + (len(found[number][1]) >= 3)
+        later[number] = later[number + 1] + (found[number][1] >= 3)
     names = [looks_like_name(plain) for plain in plains[: start + 3]]
 
     n = len(blocks)
@@ -391,7 +391,7 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
     for number, (i, words, overlap, lede) in enumerate(found):
         plain = plains[i]
         letters = sum(map(str.isalpha, plain)) or 1
-        initials = [w[0] for w in words if w[0].isalpha()]
+        initials = [w[0] for w in plain.split() if w[0].isalpha()]
         tokens = plain.lower().translate(_PUNCTUATION).split()
         above = start - i
         key = _norm(blocks[i].text)
@@ -399,29 +399,29 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             float(above > 0),
             math.log1p(max(above, 0)),
             float(above <= 0),
-            math.log1p(len(words)),
+            math.log1p(words),
             float(bool(_TERMINAL.search(plain)) and not plain.endswith(("?", "!"))),
             float(plain.endswith(":")),
             sum(map(str.isupper, plain)) / letters,
             sum(map(str.isdigit, plain)) / max(1, len(plain)),
             float(_SEPARATOR.search(plain) is not None),
-            sum(map(stopwords.__contains__, tokens)) / max(1, len(words)),
+            sum(map(stopwords.__contains__, tokens)) / max(1, words),
             sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
             float(blocks[i].role not in ("body", "title")),
             float(counts.get(key, 0) > 1),
             overlap,
             float(any(meta[i + 1 : i + 4])),
-            float(i > 0 and len(plains[i - 1].split()) <= 3),
+            float(i > 0 and word_count(plains[i - 1]) <= 3),
             content[i],
             i / (n - 1) if n > 1 else 0.0,
-            float(first_long and len(words) >= 4),
+            float(first_long and words >= 4),
             float(plain.endswith("?")),
             float(overlap == best),
             overlap / best,
             float(any(meta[max(0, i - 2) : i])),
             content[i + 1] if i + 1 < n else 0.0,
             math.log1p(later[number + 1]),
-            float(4 <= len(words) <= 15),
+            float(4 <= words <= 15),
             float(i == nearest),
             sum(t in lede for t in tokens) / max(1, len(tokens)),
             float(meta[i]),
@@ -434,6 +434,6 @@ def title_rows(blocks: list[Block], start: int, content: list[float], is_meta, s
             float(names[i]),
             float(any(names[i + 1 : i + 3])),
         ]))
-        if len(words) >= 4:
+        if words >= 4:
             first_long = False
     return rows
