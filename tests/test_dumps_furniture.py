@@ -47,9 +47,13 @@ FURNITURE = [
     ("share", "toggle caption"),
     ("comments", "Commenting has been disabled for this article."),
     ("related", "More on this story"),
+    ("related", "Relacionado"),
+    ("comment_links", "Comentar"),
     ("navigation", "Search for articles and topics"),
     ("signup", "Subscribe to the Weekly Dispatch"),
     ("signup", "Subscribe now"),
+    ("signup", "Abonnez-vous à partir de 1€ par mois"),
+    ("signup", "Suscríbete a nuestro boletín"),
     ("signup", "Powered by Substack"),
     ("signup", "Bereits Abonnent? Anmelden"),
     ("signup", "If you are seeing this message but you are already a subscriber, you can log in here for full access to every story we publish."),
@@ -136,6 +140,7 @@ FURNITURE = [
     ("navigation", "Aller au contenu"),
     ("navigation", "Next story"),
     ("navigation", "Back to top"),
+    ("navigation", "Back to the front page"),
     ("navigation", "Download the PDF"),
     ("navigation", "News | Opinion | Long Reads | Events"),
     ("navigation", "Home | Video | World | U.S. | Africa | Asia | Europe | Latin America | Middle East | Business | Tech | Travel"),
@@ -207,6 +212,7 @@ FURNITURE = [
     ("cookie", "Nous utilisons des cookies pour améliorer votre expérience sur notre site."),
     ("cookie", "Utilizamos cookies propias y de terceros para mejorar nuestros servicios."),
     ("social", "Follow us on Twitter"),
+    ("social", "Follow us on Facebook and get every update from the Harbour Desk posted straight to your news feed"),
     ("social", "Join our Telegram channel"),
     ("social", "Download our app"),
     ("social", "Download on the App Store"),
@@ -298,6 +304,8 @@ FURNITURE = [
 
 # Running IR prose that uses furniture words; every one must be kept.
 PROSE = [
+    "Follow us on this journey through the Andes, where the road ends at a glacier and the guides turn back.",
+    "Follow us on foot along the old border, past the watchtowers that nobody has manned since 1991.",
     "More local news outlets close",
     "The most popular stories of 2023 were about Ukraine",
     "More troops from Germany",
