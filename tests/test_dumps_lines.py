@@ -343,6 +343,20 @@ def test_training_labels_lines_from_the_html(tmp_path):
     assert fitted["weights"][0] > 0
 
 
+def test_a_text_line_that_spans_two_of_the_articles_paragraphs_is_the_articles(tmp_path):
+    """The labels read the article's text in the page's order, not in a set's (which
+    changes from run to run), so a dump's line that joins two paragraphs is found."""
+    pytest.importorskip("numpy", reason="numpy is in requirements-dev.txt")
+    from plugins.dumps.data import train_lines
+
+    html = "<html><body><article><h1>{}</h1>{}</article></body></html>".format(
+        HEADLINE, "".join(f"<p>{p}</p>" for p in PROSE))
+    article, whole, _ = train_lines.labels(html)
+    assert whole.endswith(" ".join(map(train_lines.norm, PROSE)))
+    joined = train_lines.norm(PROSE[1] + " " + PROSE[2])
+    assert joined not in article and joined in whole
+
+
 def test_inspect_shows_the_models_scores(tmp_path):
     from plugins.dumps.inspect import inspect_dump
 

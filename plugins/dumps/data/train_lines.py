@@ -75,7 +75,7 @@ def labels(html: str) -> tuple[set[str], str, list[str]]:
     from lxml import html as lxml_html
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
-    article = {norm(line) for line in text.split("\n") if norm(line)}
+    lines = [key for key in map(norm, text.split("\n")) if key]
     titles = []
     try:
         doc = lxml_html.fromstring(html)
@@ -85,7 +85,8 @@ def labels(html: str) -> tuple[set[str], str, list[str]]:
     except Exception:
         pass
     titles += [part for t in titles for part in _TAIL.split(t)[:1]]
-    return article, " ".join(article), [t for t in titles if norm(t)]
+    # The whole text in the page's order: a text dump's line can span two of its lines.
+    return set(lines), " ".join(lines), [t for t in titles if norm(t)]
 
 
 def page_data(pool: str, page: str, cleaner):
