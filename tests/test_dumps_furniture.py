@@ -159,6 +159,13 @@ FURNITURE = [
     ("cookie", "Cookie-Einstellungen"),
     ("promo", "Jetzt Mitglied werden"),
     ("navigation", "Jetzt anmelden"),
+    ("related", "Blog Archive"),
+    ("related", "Über mich"),
+    ("navigation", "View site in Reader"),
+    ("navigation", "Primary Sidebar"),
+    ("navigation", "Member-only story"),
+    ("signup", "Discover more from The Harbour Desk"),
+    ("signup", "Already have a WordPress.com account? Log in now."),
     ("navigation", "Download the PDF"),
     ("navigation", "News | Opinion | Long Reads | Events"),
     ("navigation", "Home | Video | World | U.S. | Africa | Asia | Europe | Latin America | Middle East | Business | Tech | Travel"),
@@ -322,6 +329,9 @@ FURNITURE = [
 
 # Running IR prose that uses furniture words; every one must be kept.
 PROSE = [
+    "Discover more from the ministry's archives, the new website tells its visitors.",
+    "Archives in Kyiv were moved to the west of the country in 2022.",
+    "Follow the money, the prosecutor told the jury.",
     "Sie sind hier nicht willkommen, sagte der Bürgermeister den Demonstranten.",
     "You are here to listen, the chairman told the delegates on the first morning.",
     "Notify me of any change, the minister told her staff before she left for Brussels.",
