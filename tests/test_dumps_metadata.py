@@ -126,6 +126,9 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     ("von Anna Berg Kategorien: Mode", "Anna Berg"),
     ("Autor: Anna Berg , Datum: 15.Jun.19", "Anna Berg"),
     ("Par Anne Roy Anne Roy", "Anne Roy"),
+    # a date or time in numbers that the date reader does not read (a year of two digits)
+    ("By ANN LEE 10/ 5/11 09:19 PM ET", "ANN LEE"),
+    ("By Ann Lee 09:19 PM", "Ann Lee"),
 ])
 def test_a_byline_names_the_author_without_its_date(line, name):
     assert byline(line) == name
@@ -138,6 +141,7 @@ def test_a_byline_names_the_author_without_its_date(line, name):
     "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»",
     "Von Ast getroffen: 46-jähriger Waldarbeiter tödlich verunglückt",
     "By Main Ingredient:",
+    "By 10/5/11 the deal was done", "By 2030, the country will need 5.5 million nurses",
 ])
 def test_a_label_without_a_name_or_a_phrase_after_it_names_no_author(line):
     assert byline(line) is None

@@ -63,9 +63,10 @@ _DATE_INSIDE = [re.compile(r"\b" + form, re.I) for form in _DATES]
 # What stands between a name and the date after it ("Ann Lee | Mon, 4 May 2020").
 # Articles, which open a headline or a name of a thing but not a person's name.
 _ARTICLES = frozenset(_DATA["articles"])
-# Where a byline's name ends: a separator, a date, the person's handle ("Jon Porter@jporter",
-# "Ann Lee @annlee").
-_AFTER_NAME = re.compile(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)|\s*@\w")
+# Where a byline's name ends: a separator, a date, a date or time in numbers that the date
+# reader does not know ("By Ann Lee 10/ 5/11 09:19 PM ET"), the person's handle ("Jon
+# Porter@jporter", "Ann Lee @annlee").
+_AFTER_NAME = re.compile(r"\s+[|•·∙]\s+|\s+[-–—]\s+|,\s*(?=\d)|\s+on\s+(?=\w+ \d)|\s+(?=\d{1,4}\s?[/.:-]\s?\d)|\s*@\w")
 # The label of the next field after a full name ("Ann Lee Foto: Bo Park", "Kategorien: Mode").
 _NEXT_FIELD = re.compile(r"\s+[^\W\d_]+:(?=\s|$)")
 # What joins the names of a byline ("Ann Lee, Bo Park and Cy Diaz", "Anna Berg und Bo Park").
