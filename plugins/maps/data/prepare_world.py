@@ -250,8 +250,8 @@ def prepare(package: Path) -> dict:
 
 def write(world: dict, target: Path) -> None:
     """One entry per line, so a change of geometry reads as a diff of the countries it moved."""
-    lines = [f'{{"source": "Natural Earth 1:110m admin-0 countries (public domain), npm world-atlas 2.0.2; '
-             f'Equal Earth projection; written by prepare_world.py",',
+    lines = ['{"source": "Natural Earth 1:110m admin-0 countries (public domain), npm world-atlas 2.0.2; '
+             'Equal Earth projection; written by prepare_world.py",',
              f'"width": {world["width"]}, "height": {world["height"]},', '"shapes": {']
     entries = [f"{json.dumps(code)}: {json.dumps(value, separators=(',', ':'))}" for code, value in world["shapes"].items()]
     lines += [",\n".join(entries), "},", '"unnamed": [']
