@@ -536,3 +536,30 @@ def test_a_chinese_headline_after_a_menu_is_the_title():
     result = clean(text)
     assert result.cleaned.title == ZH_HEADLINE
     assert kept(result) == ZH_PROSE
+
+
+RUNNERS = ["Ann Lee", "Kari Nordmann-Solberg", "Bo Park", "Ingrid Halvorsen Mæland", "Sigrid Eide", "Mai Vo"]
+CLUBS = ["IL Tyrving", "North Bank Athletics Club, Bodø", "Fjord Runners", "Harbour Club"]
+# a table as a browser's innerText gives it: a row a line, its cells between tabs
+RESULTS = [f"{n}\t{RUNNERS[n % 6]}\t{CLUBS[n % 4]}\t{12 + n / 20:.2f}" + ("\tpersonal best, wind +1.2" if n % 3 == 0 else "")
+           for n in range(1, 61)]
+
+
+def test_a_page_without_prose_publishes_its_long_run_of_lines():
+    """A table of results holds no sentence: the long run of lines the model takes for the
+    page's content is its article, and the report says why."""
+    menu = [item for item in MENU if len(item.split()) <= 3]  # (no menu line shaped as a headline)
+    text = page(menu, ["Under-16 girls run the 100 metres at the regional championships in Bodø"], RESULTS, FOOTER)
+    result = clean(text)
+    assert result.cleaned.without_prose and "no prose" in result.notes
+    assert result.cleaned.title == "Under-16 girls run the 100 metres at the regional championships in Bodø"
+    body = [" ".join(line.split()) for line in kept(result)]
+    assert {" ".join(row.split()) for row in RESULTS[1:-1]} <= set(body)
+    assert not set(body) & set(menu + FOOTER)
+
+
+def test_a_short_run_of_lines_without_prose_is_no_article():
+    """A tag cloud or a few teasers are no page's content: too few lines."""
+    cleaner = make_cleaner(dumps_settings({}))
+    result = clean_dump(page(MENU, RESULTS[:8], FOOTER).encode("utf-8"), "page.txt", cleaner)
+    assert result.skip_reason.startswith("no article found")

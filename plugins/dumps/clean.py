@@ -47,6 +47,8 @@ class Cleaned:
     date: datetime | None = None
     reading_time: int | None = None
     tag_hints: list[str] = field(default_factory=list)
+    # The article is a long run of lines without prose (span.ArticleSpan.without_prose).
+    without_prose: bool = False
     # Every corpus-signal lookup this cleaning made, and its answer: a cached cleaning
     # stays valid while the same lookups give the same answers (prepare.py).
     signal: dict[str, bool] = field(default_factory=dict)
@@ -278,6 +280,9 @@ class Cleaner:
         span = prose_in(blocks, 0, len(blocks) - 1)
         if span is not None and has_header and self.span is not None:
             span = self.span.find(blocks, *span)
+        elif span is None and has_header and self.span is not None:
+            span = self.span.without_prose(blocks)
+            cleaned.without_prose = span is not None
         return span
 
     def clean(self, blocks: list[Block], has_header: bool = True) -> Cleaned:

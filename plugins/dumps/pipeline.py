@@ -145,7 +145,10 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
     cleaner.finish(cleaned)
     result.cleaned = cleaned
     body = cleaned.body
-    if not (any(is_prose(b) for b in body) or holds_article and holds_article(body)):
+    if cleaned.without_prose:
+        result.notes = "; ".join(filter(None, [result.notes, "no prose: the article is the long run of lines "
+                                               "the line model takes for the page's (a table, a list, verse)"]))
+    if not (any(is_prose(b) for b in body) or cleaned.without_prose or holds_article and holds_article(body)):
         result.skip_reason = "no article found (only furniture or fragments)" if cleaned.blocks else "no text found"
         return result
     result.html = render(body)

@@ -25,6 +25,9 @@ _SURE = 0.5
 _TAIL_WORDS = 80
 # The article's span ends at this many short, unlikely lines in a row.
 _UNLIKELY_RUN = 3
+# A page without prose is published from a run of at least this many lines and characters.
+DENSE_MIN_LINES = 20
+DENSE_MIN_CHARS = 2000
 # A line of code: an assignment, a call or a statement ending in brackets, a block opener.
 _CODE = re.compile(r"\w\s*(=|\+=|==|!=)\s*\S|\w\([^)]*\)\s*[:;{]?$|[;{}]\s*$|^\s*(def|class|for|while|if|elif|else|try|except|with)\b.*:$|^\s*(return|import)\s+\S+$")
 # A recipe card this many blocks below the span's end is still the article's (a blog post
@@ -176,8 +179,8 @@ class ArticleSpan:
         return max(last, self.extend(blocks, items[-1][0]))
 
     @staticmethod
-    def _best_run(blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
-        """The run of blocks with the most words over the threshold, if it holds prose."""
+    def _densest(blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
+        """The run of blocks with the most words over the threshold."""
         best, span, total, start = 0.0, None, 0.0, 0
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
             if total <= 0:
@@ -185,7 +188,28 @@ class ArticleSpan:
             total += (p - threshold) * max(1, block.words)
             if total > best:
                 best, span = total, (start, i)
+        return span
+
+    @classmethod
+    def _best_run(cls, blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
+        """The densest run, if it holds prose."""
+        span = cls._densest(blocks, probabilities, threshold)
         return span if span and prose_in(blocks, *span) else None
+
+    def without_prose(self, blocks: list[Block]) -> tuple[int, int] | None:
+        """A page with no sentence of prose can still hold its content: a table of results,
+        a catalogue, verse. The run of lines the model takes for the page's is that content
+        when it is long, DENSE_MIN_LINES lines and DENSE_MIN_CHARS characters at least (a tag
+        cloud, a menu or a stub are not)."""
+        probabilities = lines.content_probabilities(blocks, self.model)
+        for block, p in zip(blocks, probabilities):
+            if block.role == "body":
+                block.extra["p"] = p
+        span = self._densest(blocks, probabilities, self.model.threshold)
+        kept = [b for b in blocks[span[0] : span[1] + 1] if b.role == "body"] if span else []
+        if len(kept) >= DENSE_MIN_LINES and sum(len(b.plain) for b in kept) >= DENSE_MIN_CHARS:
+            return span
+        return None
 
     def extend(self, blocks: list[Block], end: int) -> int:
         """An article's last sections are often short paragraphs the model is less sure of:
