@@ -57,6 +57,8 @@ from dumps.metadata import (  # noqa: E402
         ("٢٣ مارس ٢٠٢٢", date(2022, 3, 23)),  # Eastern Arabic digits
         ("2020年1月2日 17:11", date(2020, 1, 2)),
         ("2020년 1월 2일", date(2020, 1, 2)),
+        # a page's text runs the name into the date in numbers after it
+        ("By Ann Lee2014-01-26 21:32:46 UTC", date(2014, 1, 26)),
     ],
 )
 def test_date_lines_with_trailing_details(line, expected):
@@ -129,6 +131,7 @@ def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     # a date or time in numbers that the date reader does not read (a year of two digits)
     ("By ANN LEE 10/ 5/11 09:19 PM ET", "ANN LEE"),
     ("By Ann Lee 09:19 PM", "Ann Lee"),
+    ("By Ann Lee2014-01-26 21:32:46 UTC", "Ann Lee"),
 ])
 def test_a_byline_names_the_author_without_its_date(line, name):
     assert byline(line) == name

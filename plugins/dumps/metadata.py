@@ -91,6 +91,8 @@ _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", 
 _SPACE_BEFORE_COMMA = re.compile(r"\s+([,;])")
 _SAYS = re.compile(r"\s(says|said|sagt|schreibt|dit|dice|wrote)\s*:?$", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-Z])")
+# A date in numbers run into the name before it ("By Ann Lee2014-01-26 21:32:46 UTC").
+_GLUED_DATE = re.compile(r"(?<=[^\W\d_])(?=\d{4}-\d\d-\d\d)")
 _BYLINE_LABEL = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|del|der|van|von|bin|ibn|al|el|la|le|di|du|dos|ul)(?:-\w+)?)$")
 # Words a cut title should not end on.
@@ -101,7 +103,7 @@ _DANGLING = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
 def parse_date(line: str) -> datetime | None:
     """A date line's date ("February 23, 2022", "Mon 20 Jan 2020 06.05 GMT", "2022-02-23",
     "By Ann Lee | 12/10/2020")."""
-    text = line.strip().strip("|•·∙-–— ")
+    text = _GLUED_DATE.sub(" ", line.strip().strip("|•·∙-–— "), count=1)
     if word_count(text) > _DATE_LINE_MAX_WORDS or not _YEAR.search(text):  # every form has one
         return None
     for form in _DATE_FORMS:
@@ -192,7 +194,7 @@ def bare_byline(line: str) -> bool:
 def byline(line: str) -> str | None:
     """The author named by a byline line ("by Jonas Albrecht", "By: A and B"; a page's
     text can run the label into a linked name: "ByJonas Albrecht")."""
-    m = _BYLINE.match(_GLUED_BY.sub("By ", line.strip(), count=1))
+    m = _BYLINE.match(_GLUED_DATE.sub(" ", _GLUED_BY.sub("By ", line.strip(), count=1), count=1))
     if not m:
         return None
     name = _SPACE_BEFORE_COMMA.sub(r"\1", m["name"].strip())  # linked names: "Ann Lee , Bo Park"
