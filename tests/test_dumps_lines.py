@@ -558,6 +558,17 @@ def test_a_page_without_prose_publishes_its_long_run_of_lines():
     assert not set(body) & set(menu + FOOTER)
 
 
+def test_inspect_says_why_a_page_without_prose_is_published(tmp_path):
+    from plugins.dumps.inspect import inspect_dump
+
+    dump = tmp_path / "dumps" / "results.txt"
+    dump.parent.mkdir()
+    dump.write_text(page(MENU[:11], ["Under-16 girls run the 100 metres at the regional championships"], RESULTS),
+                    encoding="utf-8")
+    shown = inspect_dump(str(dump), {"PATH": str(tmp_path), "DUMPS": {}})
+    assert "\nnote: no prose: the article is the long run of lines" in shown and "SKIPPED" not in shown
+
+
 def test_a_short_run_of_lines_without_prose_is_no_article():
     """A tag cloud or a few teasers are no page's content: too few lines."""
     cleaner = make_cleaner(dumps_settings({}))

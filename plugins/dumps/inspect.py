@@ -18,6 +18,8 @@ def inspect_dump(path: str, settings: dict) -> str:
     out = [f"dump: {path}"]
     if result.skip_reason:
         out.append(f"SKIPPED: {result.skip_reason}")
+    if result.notes:
+        out.append(f"note: {result.notes}")
     cleaned = result.cleaned
     if cleaned is not None:
         out.append(f"title: {cleaned.title}{' (derived from the lede)' if cleaned.title_derived else ''}")
