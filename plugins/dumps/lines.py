@@ -123,11 +123,11 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().translate(_PUNCTUATION).split())
 
 
-def block_row(plain: str, kind: str, rule: bool, repeated: bool, stopwords) -> list[float]:
-    """BLOCK_FEATURES of one block. Shares of capitals and digits are read from its first
-    characters: they tell a menu or a date line from prose, and keep long paragraphs cheap."""
+def block_row(plain: str, n: int, kind: str, rule: bool, repeated: bool, stopwords) -> list[float]:
+    """BLOCK_FEATURES of one block of n words. Shares of capitals and digits are read from
+    its first characters: they tell a menu or a date line from prose, and keep long
+    paragraphs cheap."""
     words = plain.split()
-    n = word_count(plain)
     head = plain[:_HEAD]
     letters = sum(map(str.isalpha, head)) or 1
     tokens = plain[:_LONG_HEAD].lower().split()
@@ -209,12 +209,12 @@ def line_rows(blocks: list[Block], stopwords, wanted: list[bool] | None = None) 
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
+    words = [word_count(p) for p in plains]
     base = [
-        block_row(p, b.kind, b.role != "body", bool(k) and counts[k] > 1, stopwords)
-        for p, b, k in zip(plains, blocks, keys)
+        block_row(p, w, b.kind, b.role != "body", bool(k) and counts[k] > 1, stopwords)
+        for p, w, b, k in zip(plains, words, blocks, keys)
     ]
     n = len(blocks)
-    words = [word_count(p) for p in plains]
     prose = [row[15] > 0 for row in base]
     mass = [w if p else 0 for w, p in zip(words, prose)]
     total = sum(mass) or 1
