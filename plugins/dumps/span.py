@@ -69,14 +69,12 @@ class ArticleSpan:
         the model does not rule out (extend), a closing form or a run of teasers
         (_before_closing_zone, _before_teasers), a recipe card (_with_recipe) and a
         listicle's numbered sections (_numbered_on)."""
-        probabilities = lines.content_probabilities(blocks, self.model)
+        probabilities = self._probabilities(blocks)
         threshold = self.model.threshold
         said, thread = 0, len(blocks)
         stamps = [i for i, block in enumerate(blocks) if metadata.timestamp(block.plain)]
         heads = {i for i, j in zip(stamps, stamps[1:]) if j - i <= _STAMP_GAP}
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
-            if block.role == "body":  # the others were removed by rule: the model was not asked
-                block.extra["p"] = p
             replies = block.furniture == "comments" and block.extra.get("starts_zone")
             if thread == len(blocks) and said >= _SAID_WORDS and (replies or i in heads):
                 thread = i
@@ -178,6 +176,15 @@ class ArticleSpan:
             last = i
         return max(last, self.extend(blocks, items[-1][0]))
 
+    def _probabilities(self, blocks: list[Block]) -> list[float]:
+        """The line model's probability for each block, kept on the blocks the rules left
+        in the article (the others' were never asked for) for inspect and the report."""
+        probabilities = lines.content_probabilities(blocks, self.model)
+        for block, p in zip(blocks, probabilities):
+            if block.role == "body":
+                block.extra["p"] = p
+        return probabilities
+
     @staticmethod
     def _densest(blocks: list[Block], probabilities: list[float], threshold: float) -> tuple[int, int] | None:
         """The run of blocks with the most words over the threshold."""
@@ -201,10 +208,7 @@ class ArticleSpan:
         a catalogue, verse. The run of lines the model takes for the page's is that content
         when it is long, DENSE_MIN_LINES lines and DENSE_MIN_CHARS characters at least (a tag
         cloud, a menu or a stub are not)."""
-        probabilities = lines.content_probabilities(blocks, self.model)
-        for block, p in zip(blocks, probabilities):
-            if block.role == "body":
-                block.extra["p"] = p
+        probabilities = self._probabilities(blocks)
         span = self._densest(blocks, probabilities, self.model.threshold)
         kept = [b for b in blocks[span[0] : span[1] + 1] if b.role == "body"] if span else []
         if len(kept) >= DENSE_MIN_LINES and sum(len(b.plain) for b in kept) >= DENSE_MIN_CHARS:
