@@ -1,5 +1,7 @@
 """Unit tests for plugins/dumps/header.py: the lines above a text dump's article."""
 
+import pytest
+
 from plugins.dumps.blocks import Block
 from plugins.dumps.clean import Cleaned
 from plugins.dumps.header import Header, metadata_fields
@@ -53,3 +55,39 @@ def test_the_byline_and_date_next_to_the_article_win_over_a_mastheads_date():
     Header(None).read(header, cleaned)
     assert (cleaned.date.month, cleaned.date.day) == (3, 12)
     assert cleaned.author == "Ann Lee"
+
+
+STANDFIRST = "A harbour master explains why the fleets went north three weeks early and what it means for prices"
+
+
+def read_ranked(texts, shares, chosen):
+    """Header.read with the headline model's shares given by hand and `chosen` ranked first."""
+    header = blocks(*texts)
+    for block, share in zip(header, shares):
+        block.extra["title_p"] = share
+    cleaned = Cleaned(header)
+    Header(None).read(header, cleaned, ranked=[chosen])
+    return cleaned.title
+
+
+def test_a_headline_right_above_a_standfirst_the_model_ranked_first_is_the_title():
+    headline = "Five Lessons From an Early Fishing Season"
+    assert read_ranked(["Home", headline, STANDFIRST, "By Ann Lee"], [0.0, 0.15, 0.8, 0.0], 2) == headline
+
+
+@pytest.mark.parametrize("texts, shares", [
+    # the chosen line is short for a standfirst: it is the headline, the line above a kicker
+    (["Five Lessons From an Early Fishing Season", "The fleets went north three weeks early this year"],
+     [0.15, 0.8]),
+    # the model hardly ranks the line above
+    (["Five Lessons From an Early Fishing Season", STANDFIRST], [0.05, 0.9]),
+    # a kicker in capitals
+    (["THE NORTHERN BANKS IN SPRING", STANDFIRST], [0.3, 0.6]),
+    # a line between them
+    (["Five Lessons From an Early Fishing Season", "Share this story", STANDFIRST], [0.15, 0.0, 0.8]),
+    # a headline written without spaces is as long as a standfirst by word_count's estimate
+    (["新闻 国际 Video", "港口城市的渔船今年提前三周驶向北方渔场当地价格随之下跌"], [0.2, 0.7]),
+])
+def test_the_line_the_model_ranked_first_stays_the_title(texts, shares):
+    chosen = len(texts) - 1
+    assert read_ranked(["Home", *texts], [0.0, *shares], chosen + 1) == texts[chosen]

@@ -231,6 +231,17 @@ def test_a_standfirst_under_the_headline_opens_the_article():
     assert kept(result) == [standfirst] + PROSE
 
 
+def test_a_headline_over_a_long_standfirst_is_the_title_and_the_standfirst_opens_the_article():
+    """The headline model alone takes such a standfirst (a sentence with no full stop) for
+    the headline: it learned on German pages, whose short line above a headline is a kicker."""
+    headline = "Five Lessons From an Early Fishing Season"
+    standfirst = ("A harbour master explains why the fleets went north three weeks early and what the "
+                  "catch means for the town's prices")
+    result = clean(page(MENU, [headline, standfirst, "By Ingrid Solberg", "April 4, 2024"], PROSE))
+    assert result.cleaned.title == headline
+    assert kept(result) == [standfirst] + PROSE
+
+
 def test_decisions_are_recorded_for_inspect_and_the_report():
     text = page(MENU, [HEADLINE], PROSE, TEASERS)
     blocks = clean(text).cleaned.blocks

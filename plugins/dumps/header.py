@@ -27,6 +27,16 @@ _NEAR_HEADER = 12
 _NOTICE_WORDS = 150
 # A date line again this few blocks below, after a paragraph, makes a dated list.
 _ENTRY_BLOCKS = 5
+# The line right above the one the headline model chose is the headline, and the chosen
+# line its standfirst, when the chosen line has at least _STANDFIRST_WORDS and the one
+# above is shaped as a headline of at most _HEADLINE_MAX_WORDS that the model gives at
+# least _HEADLINE_MIN_SHARE of its ranking. The model learned on German pages, where a
+# short line above the headline is a kicker, and English headlines over a standfirst in
+# sentence case lose to it. The standfirst's words are counted by spaces: a Chinese or
+# Japanese headline runs to as many by blocks.word_count's estimate.
+_STANDFIRST_WORDS = 12
+_HEADLINE_MAX_WORDS = 12
+_HEADLINE_MIN_SHARE = 0.1
 # Metadata lines of a text dump's header: (Cleaned field, parser, report rule).
 _HEADER_FIELDS = (
     ("date", meta.parse_date, "a date line"),
@@ -101,6 +111,8 @@ class Header:
             title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
         if title_at is None and fresh:
             title_at = max(fresh, key=lambda i: header[i].words)
+        if title_at is not None and title_at - 1 in candidates and self._headline_over(header, title_at - 1, title_at):
+            title_at -= 1
         for i in candidates:
             block = header[i]
             if block.furniture == "recurring" and i != title_at:
@@ -122,6 +134,24 @@ class Header:
                 header[i].extra["standfirst"] = True
             else:
                 header[i].drop("furniture", "above the article (header)", "header")
+
+    @staticmethod
+    def _headline_over(header: list[Block], above: int, chosen: int) -> bool:
+        """Whether header[above] is the headline over a standfirst chosen as the title: a
+        line shaped as a headline, shorter than the chosen line, with lower-case letters (a
+        line in capitals is a kicker: "OLYMPICS 2022 IN BEIJING"), that the headline model
+        ranks at all."""
+        if above < 0 or len(header[chosen].plain.split()) < _STANDFIRST_WORDS:
+            return False
+        block = header[above]
+        plain = block.plain.strip()
+        return (
+            headline_shaped(block)
+            and block.words <= _HEADLINE_MAX_WORDS
+            and block.words < header[chosen].words
+            and any(map(str.islower, plain))
+            and block.extra.get("title_p", 0.0) >= _HEADLINE_MIN_SHARE
+        )
 
     @staticmethod
     def _read_fields(block: Block, cleaned: "Cleaned") -> bool:
