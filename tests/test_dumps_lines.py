@@ -240,6 +240,8 @@ def test_a_headline_over_a_long_standfirst_is_the_title_and_the_standfirst_opens
     result = clean(page(MENU, [headline, standfirst, "By Ingrid Solberg", "April 4, 2024"], PROSE))
     assert result.cleaned.title == headline
     assert kept(result) == [standfirst] + PROSE
+    # inspect and the build report say why
+    assert "over the standfirst" in next(b for b in result.cleaned.blocks if b.role == "title").rule
 
 
 def test_decisions_are_recorded_for_inspect_and_the_report():

@@ -111,15 +111,17 @@ class Header:
             title_at = next((i for i in fresh + candidates if header[i].words >= 4), None)
         if title_at is None and fresh:
             title_at = max(fresh, key=lambda i: header[i].words)
+        title_rule = "the title line"
         if title_at is not None and title_at - 1 in candidates and self._headline_over(header, title_at - 1, title_at):
             title_at -= 1
+            title_rule = "the title line, over the standfirst the headline model ranked first"
         for i in candidates:
             block = header[i]
             if block.furniture == "recurring" and i != title_at:
                 continue
             if i == title_at and not cleaned.title:
                 cleaned.title = block.plain.strip()
-                block.drop("title", "the title line")
+                block.drop("title", title_rule)
             elif not cleaned.author and meta.bare_byline(block.plain) and self._in_byline_place(header, i, title_at):
                 cleaned.author = block.plain.strip()
                 block.drop("author", "a bare byline next to the date")
