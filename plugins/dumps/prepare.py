@@ -108,11 +108,12 @@ class Progress:
 _worker: dict = {}
 
 
-def _start_worker(options: dict, recurring: frozenset) -> None:
+def _start_worker(options: dict | None, recurring: frozenset) -> None:
     # A forked worker must not reach the parent's log handlers (their locks may have been
     # held at fork time); what goes wrong comes back as data and the parent logs it.
     logging.disable(logging.CRITICAL)
-    _worker.update(options=options, cleaner=make_cleaner(options, recurring))
+    if options is not None:  # the cleaning pass (the line keys need no cleaner)
+        _worker.update(options=options, cleaner=make_cleaner(options, recurring))
 
 
 def source_digest(data: bytes) -> str:
@@ -142,15 +143,19 @@ def _clean(job: tuple[str, str]) -> Record:
     return clean_record(_read(path), source, _worker["cleaner"], _worker["options"])
 
 
-def _load_html_reader(jobs: list) -> None:
-    """Import the HTML reader (trafilatura: a tenth of a second) when some job needs it."""
+def _load_cleaning(options: dict, jobs: list) -> None:
+    """Load the furniture rules and the line model (a fifth of a second) and, when some job
+    needs it, import the HTML reader (trafilatura: as much again), here: cleaning workers
+    forked from this process then start with them instead of each loading its own."""
+    make_cleaner(options)
     if any(is_html_name(source) for _, source in jobs):
         importlib.import_module(".htmldump", __package__)
 
 
-def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int, meanwhile=lambda: None):
-    """function over jobs, in order: in worker processes when it pays, else here.
-    `meanwhile()` runs here while the workers start on their jobs."""
+def _run(function, jobs: list, options: dict | None, recurring: frozenset, workers: int, meanwhile=lambda: None):
+    """function over jobs, in order: in worker processes when it pays, else here; with
+    `options`, each worker has its cleaner. `meanwhile()` runs here while the workers start
+    on their jobs."""
     if workers > 1 and len(jobs) >= POOL_MIN and "fork" in multiprocessing.get_all_start_methods():
         ftfy_with_options()  # imported once here, not in every worker
         # fork: workers start in milliseconds with every module already imported. Python
@@ -165,7 +170,8 @@ def _run(function, jobs: list, options: dict, recurring: frozenset, workers: int
                 yield from results
         return
     meanwhile()
-    _worker.update(options=options, cleaner=make_cleaner(options, recurring))
+    if options is not None:
+        _worker.update(options=options, cleaner=make_cleaner(options, recurring))
     try:
         yield from map(function, jobs)
     finally:
@@ -193,11 +199,11 @@ def prepare_dumps(root: str, options, cache_folder: str | None, show_progress: b
 
     keys = {source: store.get(keys_key(source)) for source in digests}
     missing = [source for source, found in keys.items() if found is None]
-    # The dumps whose line keys are new are those to clean: their HTML reader is imported
-    # while the workers compute the keys, ready for the cleaning workers to inherit.
+    # The dumps whose line keys are new are those to clean: what cleaning them takes is
+    # loaded while the workers compute the keys, ready for the cleaning workers to inherit.
     todo = [jobs[s] for s in missing]
-    for source, found in zip(missing, _run(_line_keys, todo, options, frozenset(), workers,
-                                           meanwhile=functools.partial(_load_html_reader, todo))):
+    for source, found in zip(missing, _run(_line_keys, todo, None, frozenset(), workers,
+                                           meanwhile=functools.partial(_load_cleaning, options, todo))):
         keys[source] = found
         store.put(keys_key(source), found)
     recurring = recurring_keys(keys.values(), options["recurring_min_dumps"])
@@ -216,7 +222,7 @@ def prepare_dumps(root: str, options, cache_folder: str | None, show_progress: b
         else:
             missing.append(source)
     todo = [jobs[s] for s in missing]
-    _load_html_reader(todo)  # before the workers start, so that they inherit it
+    _load_cleaning(options, todo)  # before the workers start, so that they inherit it
     for source, record in zip(missing, _run(_clean, todo, options, recurring, workers)):
         prepared[source] = Prepared(digests[source], record)
         store.put(clean_key(source), record)
