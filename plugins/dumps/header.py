@@ -9,6 +9,7 @@ standfirst, which opens the article. Everything else up there is the site's head
 so is a little prose the line model liked above the article's own headline and byline.
 """
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import lines
@@ -49,8 +50,14 @@ def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tupl
     """The header fields (name, parser, rule) this line gives, as a date, byline or
     reading-time line ("By Ann Lee | 12/10/2020" gives two); with `cleaned`, only those it
     has not got yet."""
-    plain = block.plain.strip()
-    return [f for f in _HEADER_FIELDS if not (cleaned and getattr(cleaned, f[0])) and f[1](plain)]
+    return [f for f in _fields(block.plain.strip()) if not (cleaned and getattr(cleaned, f[0]))]
+
+
+# Cached: the headline model and the header ask of every line above the article, and a
+# site's header lines recur from dump to dump.
+@lru_cache(maxsize=1 << 13)
+def _fields(plain: str) -> tuple[tuple, ...]:
+    return tuple(f for f in _HEADER_FIELDS if f[1](plain))
 
 
 def _dated_entries(blocks: list[Block], below: list[int]) -> bool:
