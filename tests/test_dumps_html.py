@@ -392,3 +392,28 @@ def test_trafilaturas_default_mode_is_read_only_after_a_short_recall_extraction(
     result = published(f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>")
     assert len(modes) == passes
     assert f"Point {paragraphs - 1} closes." in result.html
+
+
+THREAD = """<div class="box"><p>Comments</p>
+<div><p>Samir K.</p><p>2 hours ago</p>
+<p>This is exactly what I have been saying for years: nobody can keep both friends forever, and the bill comes due.</p></div>
+<div><p>Lena</p><p>5 hours ago</p>
+<p>Great piece, although I think the author underrates how much the ports matter to the navy in the long run.</p></div>
+</div>
+"""
+
+
+def test_readers_comments_the_markup_does_not_mark_are_left_out_below_a_link_to_them():
+    html = page("box").replace(b"</article></main>", THREAD.encode("utf-8") + b"</article></main>")
+    result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
+    assert result.html.rstrip().endswith("between the two great powers.</p>")
+    for text in ("Samir", "saying for years", "Great piece", "hours ago"):
+        assert text not in result.html, text
+    thread = [b for b in result.cleaned.blocks if b.rule.startswith("readers' comments")]
+    assert [b.plain for b in thread][-1].startswith("Great piece")
+
+
+def test_a_count_of_the_comments_above_the_article_cuts_nothing():
+    html = page("box").replace(b'<p class="byline">', b'<p>12 comments</p>\n<p class="byline">')
+    result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
+    assert result.html.rstrip().endswith("between the two great powers.</p>")

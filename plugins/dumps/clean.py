@@ -25,7 +25,7 @@ from . import metadata as meta
 from .blocks import Block, line_key
 from .header import Header, metadata_fields
 from .prose import carries_item, introduces_list, is_prose, looks_like_heading, running_words
-from .span import ArticleSpan, prose_in
+from .span import SAID_WORDS, ArticleSpan, prose_in
 
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
 _TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
@@ -151,6 +151,23 @@ class Cleaner:
             above = prose_in(blocks, first, last - 1)
             last = above[1] if above else first
         return last
+
+    @staticmethod
+    def mark_thread(blocks: list[Block]) -> None:
+        """Readers' comments on a saved page whose markup does not mark them as such
+        (trafilatura leaves marked ones out): once the article has said SAID_WORDS words of
+        prose, a link to or heading of the comments ("Kommentare", "Comentar", "12
+        comments") starts the thread, and the rest of the page is the thread's. Not a reply
+        button ("Antworten" heads a list of answers as often) nor a form's field."""
+        said = 0
+        for i, block in enumerate(blocks):
+            if said >= SAID_WORDS and block.furniture == "comment_links" and block.extra.get("starts_zone"):
+                for later in blocks[i + 1 :]:
+                    if later.role == "body":
+                        later.drop("furniture", "readers' comments, below a link to them", "comments")
+                return
+            if block.role == "body" and is_prose(block):
+                said += block.words
 
     def mark_trailer(self, blocks: list[Block], last: int) -> None:
         """Below the last paragraph only a list or quote the paragraph introduces survives:
@@ -293,6 +310,8 @@ class Cleaner:
             return cleaned
         first, last = span
         last = self._closing_bios(blocks, first, last)
+        if not has_header:
+            self.mark_thread(blocks)
         if has_header:
             first = self.header.start(blocks, self.header.below_notice(blocks, first, last))
             ranked = self.header.ranked(blocks, first) if self.model is not None else []

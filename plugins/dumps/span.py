@@ -14,7 +14,7 @@ from .blocks import Block
 from .prose import PROSE_MIN_WORDS, carries_item, is_prose, sentence
 
 # Words of prose an article has before a comments zone can end it.
-_SAID_WORDS = 100
+SAID_WORDS = 100
 # Comments are dated to the minute, each a few paragraphs below the last: two timestamps
 # this close start a thread (or the next post of a listing).
 _STAMP_GAP = 8
@@ -76,7 +76,7 @@ class ArticleSpan:
         heads = {i for i, j in zip(stamps, stamps[1:]) if j - i <= _STAMP_GAP}
         for i, (block, p) in enumerate(zip(blocks, probabilities)):
             replies = block.furniture == "comments" and block.extra.get("starts_zone")
-            if thread == len(blocks) and said >= _SAID_WORDS and (replies or i in heads):
+            if thread == len(blocks) and said >= SAID_WORDS and (replies or i in heads):
                 thread = i
             if block.role == "body" and p >= threshold and is_prose(block):
                 said += block.words
