@@ -123,7 +123,8 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().translate(_PUNCTUATION).split())
 
 
-def block_row(plain: str, n: int, kind: str, rule: bool, repeated: bool, stopwords) -> list[float]:
+@lru_cache(maxsize=1 << 14)  # a site's menus and footers recur from dump to dump
+def block_row(plain: str, n: int, kind: str, rule: bool, repeated: bool, stopwords: frozenset) -> tuple[float, ...]:
     """BLOCK_FEATURES of one block of n words. Shares of capitals and digits are read from
     its first characters: they tell a menu or a date line from prose, and keep long
     paragraphs cheap."""
@@ -133,7 +134,7 @@ def block_row(plain: str, n: int, kind: str, rule: bool, repeated: bool, stopwor
     tokens = plain[:_LONG_HEAD].lower().split()
     initials = [w[0] for w in words[:_HEAD_WORDS] if w[0].isalpha()]
     terminal = bool(_TERMINAL.search(plain[-_TAIL:]))
-    return [
+    return (
         math.log1p(n),
         math.log1p(len(plain)),
         float(terminal),
@@ -150,7 +151,7 @@ def block_row(plain: str, n: int, kind: str, rule: bool, repeated: bool, stopwor
         float(rule),
         float(repeated),
         float(n >= _PROSE_WORDS and terminal),
-    ]
+    )
 
 
 class _Windows:
@@ -268,7 +269,8 @@ def line_rows(blocks: list[Block], stopwords, wanted: list[bool] | None = None) 
         inside = first <= i <= last
         outside = 0 if inside else (first - i if i < first else i - last)
         mass_min = min(mass_before, mass_after)
-        rows.append(base[i] + [
+        rows.append([
+            *base[i],
             i / (n - 1) if n > 1 else 0.0,
             mass_before,
             mass_after,
