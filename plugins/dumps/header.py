@@ -47,7 +47,7 @@ _HEADER_FIELDS = (
 
 
 def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tuple]:
-    """The header fields (name, parser, rule) this line gives, as a date, byline or
+    """The header fields (name, value read, rule) this line gives, as a date, byline or
     reading-time line ("By Ann Lee | 12/10/2020" gives two); with `cleaned`, only those it
     has not got yet."""
     return [f for f in _fields(block.plain.strip()) if not (cleaned and getattr(cleaned, f[0]))]
@@ -57,7 +57,8 @@ def metadata_fields(block: Block, cleaned: "Cleaned | None" = None) -> list[tupl
 # site's header lines recur from dump to dump.
 @lru_cache(maxsize=1 << 13)
 def _fields(plain: str) -> tuple[tuple, ...]:
-    return tuple(f for f in _HEADER_FIELDS if f[1](plain))
+    read = ((name, parse(plain), rule) for name, parse, rule in _HEADER_FIELDS)
+    return tuple(field for field in read if field[1])
 
 
 def _dated_entries(blocks: list[Block], below: list[int]) -> bool:
@@ -166,8 +167,8 @@ class Header:
     def _read_fields(block: Block, cleaned: "Cleaned") -> bool:
         """Read the header fields this line gives that `cleaned` has not got yet."""
         fields = metadata_fields(block, cleaned)
-        for name, parse, _ in fields:
-            setattr(cleaned, name, parse(block.plain.strip()))
+        for name, value, _ in fields:
+            setattr(cleaned, name, value)
         if fields:
             block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
         return bool(fields)
