@@ -310,8 +310,6 @@ class Cleaner:
             return cleaned
         first, last = span
         last = self._closing_bios(blocks, first, last)
-        if not has_header:
-            self.mark_thread(blocks)
         if has_header:
             first = self.header.start(blocks, self.header.below_notice(blocks, first, last))
             ranked = self.header.ranked(blocks, first) if self.model is not None else []
@@ -319,6 +317,8 @@ class Cleaner:
             first += headline
             self.header.read(blocks[:first], cleaned, ranked, headline)
             self.mark_trailer(blocks, last)
+        else:
+            self.mark_thread(blocks)
         self.smooth(blocks, saved_page=not has_header)
         self.mark_headings(blocks)
         return cleaned
