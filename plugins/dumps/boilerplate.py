@@ -6,7 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
-import yaml
+
+from . import datafile
 
 try:  # the standard library's regex parser; without it every rule is simply tried
     from re import _constants as _sre, _parser as _sre_parse
@@ -112,8 +113,7 @@ class Boilerplate:
     """Classify one line of text as a kind of furniture, or not."""
 
     def __init__(self, extra: dict | None = None):
-        # libyaml's loader when PyYAML has it (its wheels do): 8x faster.
-        data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = datafile.load(DATA.read_text(encoding="utf-8"))
         self.short_words = int(data.get("short_words", 15))
         zones = {kind: bool(spec.get("starts_zone")) for kind, spec in data["kinds"].items()}
         patterns = [(kind, scope, p, f"{DATA}: kinds: {kind}: {scope}")

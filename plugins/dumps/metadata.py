@@ -5,8 +5,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from . import datafile
 from .blocks import word_count
 
 DATA = Path(__file__).with_name("data") / "dates.yaml"
@@ -32,7 +31,7 @@ def _words_only(value, where: str = "") -> None:
 
 
 with open(DATA, encoding="utf-8") as _handle:
-    _DATA = yaml.safe_load(_handle)
+    _DATA = datafile.load(_handle)
 _words_only(_DATA)  # (the months' numbers are keys)
 _MONTH_NUM = {str(name).casefold(): int(number) for number, names in _DATA["months"].items() for name in names}
 _MONTHS = _words(_MONTH_NUM)

@@ -16,6 +16,8 @@ import os
 import yaml
 from pelican.utils import get_date
 
+from . import datafile
+
 logger = logging.getLogger(__name__)
 
 KEYS = {"title", "date", "author", "slug", "tags", "remove_tags", "status", "summary"}
@@ -39,7 +41,7 @@ def _as_list(value) -> list[str]:
 def parse(text: str, path: str) -> dict:
     """The override's fields, validated; raises OverrideError naming path and line."""
     try:
-        data = yaml.safe_load(text)
+        data = datafile.load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path

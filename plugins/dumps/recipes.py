@@ -10,8 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from . import datafile
 from .blocks import Block
 
 DATA = Path(__file__).with_name("data") / "recipes.yaml"
@@ -28,7 +27,7 @@ _TERMINAL = (".", "!", "?", ")", "…")
 @lru_cache(maxsize=1)
 def _headings() -> tuple[re.Pattern, re.Pattern]:
     with open(DATA, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = datafile.load(handle)
 
     def heading(words, tail=""):
         names = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
