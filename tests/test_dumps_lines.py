@@ -6,7 +6,7 @@ import json
 import pytest
 
 from plugins.dumps import lines
-from plugins.dumps.blocks import Block, word_count
+from plugins.dumps.blocks import Block, line_key, word_count
 from plugins.dumps.pipeline import clean_dump
 from plugins.dumps.prepare import make_cleaner
 from plugins.dumps.settings import dumps_settings
@@ -587,3 +587,26 @@ def test_a_short_run_of_lines_without_prose_is_no_article():
     cleaner = make_cleaner(dumps_settings({}))
     result = clean_dump(page(MENU, RESULTS[:8], FOOTER).encode("utf-8"), "page.txt", cleaner)
     assert result.skip_reason.startswith("no article found")
+
+
+def _decisions(text, recurring):
+    result = clean_dump(text.encode("utf-8"), "page.txt", make_cleaner(dumps_settings({}), recurring))
+    return [(b.plain, b.role, b.extra.get("p"), b.extra.get("title_p")) for b in result.cleaned.blocks]
+
+
+def test_a_date_line_the_corpus_signal_flags_changes_no_decision_of_the_models():
+    """In an archive a month's date lines share a corpus key (digits count as 0), so the
+    signal flags the article's own date: the line and headline models, which learned
+    without the signal, must still see it under the headline."""
+    teasers = ["Ten walks along the old railway", "May 12, 2020", "Council votes on the new bridge", "May 3, 2020"]
+    text = page(MENU, [HEADLINE, "May 19, 2020", "By Ingrid Solberg"], PROSE, teasers, FOOTER)
+    assert _decisions(text, frozenset({line_key("May 19, 2020")})) == _decisions(text, frozenset())
+
+
+def test_a_flagged_date_line_the_header_does_not_read_is_still_dropped():
+    text = page(MENU, [HEADLINE, "May 19, 2020"], PROSE[:2], ["May 12, 2020"], PROSE[2:], FOOTER)
+    result = clean_dump(text.encode("utf-8"), "page.txt", make_cleaner(dumps_settings({}), frozenset({line_key("May 12, 2020")})))
+    assert result.cleaned.date.day == 19
+    assert [b.plain for b in result.cleaned.body] == PROSE
+    stamp = next(b for b in result.cleaned.blocks if b.plain == "May 12, 2020")
+    assert stamp.furniture == "recurring"

@@ -36,6 +36,7 @@ ZONE_END_WORDS = 15
 # ("... and subscribe to our channel for updates."): a notice, a form's text or a contact
 # line is shorter, and the page's own furniture is what trafilatura has cut.
 PAGE_PARAGRAPH_WORDS = 60
+_RECURRING_RULE = "recurs across many dumps (corpus signal)"
 
 
 @dataclass
@@ -139,7 +140,7 @@ class Cleaner:
                     block.drop("furniture", rule.name, rule.kind)
                     block.extra["starts_zone"] = rule.starts_zone and rule.short_only
                 elif block.extra.get("recurring"):
-                    block.drop("furniture", "recurs across many dumps (corpus signal)", "recurring")
+                    block.drop("furniture", _RECURRING_RULE, "recurring")
 
     # -- stage 2: zones (the line model's, span.py; the header's, header.py) ------------
     def _closing_bios(self, blocks: list[Block], first: int, last: int) -> int:
@@ -151,6 +152,14 @@ class Cleaner:
             above = prose_in(blocks, first, last - 1)
             last = above[1] if above else first
         return last
+
+    @staticmethod
+    def drop_recurring_fields(blocks: list[Block]) -> None:
+        """The date and byline lines the corpus signal flagged (locate) that the header
+        did not read: a teaser's date, a sidebar's byline, the site's own."""
+        for block in blocks:
+            if block.role == "body" and block.extra.get("recurring_field"):
+                block.drop("furniture", _RECURRING_RULE, "recurring")
 
     @staticmethod
     def mark_thread(blocks: list[Block]) -> None:
@@ -292,6 +301,11 @@ class Cleaner:
         """Rules, then where the article's prose runs: (first, last) block, or None."""
         for block in blocks:
             block.extra["recurring"] = bool(block.plain) and self._recurs(block, cleaned.signal)
+            # A text dump's date and byline lines are the header's to read, and the line and
+            # headline models learned without the corpus signal: one it flags (a month's
+            # dates share a key, an author's byline recurs) stays until the header is read.
+            if has_header and block.extra["recurring"] and metadata_fields(block):
+                block.extra["recurring"], block.extra["recurring_field"] = False, True
         self.apply_rules(blocks, cleaned.tag_hints, saved_page=not has_header)
         self.protect_recurring(blocks)
         span = prose_in(blocks, 0, len(blocks) - 1)
@@ -317,6 +331,7 @@ class Cleaner:
             first += headline
             self.header.read(blocks[:first], cleaned, ranked, headline)
             self.mark_trailer(blocks, last)
+            self.drop_recurring_fields(blocks)
         else:
             self.mark_thread(blocks)
         self.smooth(blocks, saved_page=not has_header)
