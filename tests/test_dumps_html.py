@@ -417,3 +417,30 @@ def test_a_count_of_the_comments_above_the_article_cuts_nothing():
     html = page("box").replace(b'<p class="byline">', b'<p>12 comments</p>\n<p class="byline">')
     result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
     assert result.html.rstrip().endswith("between the two great powers.</p>")
+
+
+def test_a_date_and_byline_line_above_the_article_are_left_to_the_posts_header():
+    html = page("box").replace(b'<p class="byline">By Nadia Farouk \xc2\xb7 June 14, 2022</p>',
+                               b"<p>Written by: Nadia Farouk</p>\n<p>June 14, 2022</p>")
+    result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
+    body = [b.plain for b in result.cleaned.body]
+    assert body[0].startswith("Gulf monarchies have spent")
+    assert "Nadia Farouk" not in result.html and "June 14, 2022" not in result.html
+    assert result.cleaned.author == "Nadia Farouk"  # the page's metadata gives them
+    assert result.cleaned.date.year == 2022
+
+
+def test_a_timelines_first_date_above_its_first_paragraph_is_kept():
+    entries = "".join(f"<h2>{day}</h2><p>{SENTENCE}</p>" for day in ("March 18, 2014", "February 24, 2022"))
+    head = '<head><meta property="article:published_time" content="2022-06-14T09:30:00+00:00"></head>'
+    result = published(f"<html>{head}<body><article><h1>A short history of the dispute</h1>{entries}</article></body></html>")
+    assert result.cleaned.date.year == 2022
+    assert [b.plain for b in result.cleaned.body][0] == "March 18, 2014"
+
+
+def test_a_byline_above_the_article_stays_when_the_pages_metadata_names_no_author():
+    html = page("box").replace(b'"author": {"@type": "Person", "name": "Nadia Farouk"}', b'"publisher": "The Example Review"')
+    html = html.replace(b'<p class="byline">By Nadia Farouk \xc2\xb7 June 14, 2022</p>', b"<p>Written by: Nadia Farouk</p>")
+    result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
+    assert not result.cleaned.author
+    assert "Written by: Nadia Farouk" in result.html

@@ -23,7 +23,7 @@ from datetime import datetime
 from . import lines
 from . import metadata as meta
 from .blocks import Block, line_key
-from .header import Header, metadata_fields
+from .header import ENTRY_BLOCKS, Header, dated_entries, metadata_fields
 from .prose import carries_item, introduces_list, is_prose, looks_like_heading, running_words
 from .span import SAID_WORDS, ArticleSpan, prose_in
 
@@ -37,6 +37,10 @@ ZONE_END_WORDS = 15
 # line is shorter, and the page's own furniture is what trafilatura has cut.
 PAGE_PARAGRAPH_WORDS = 60
 _RECURRING_RULE = "recurs across many dumps (corpus signal)"
+# A date, byline or reading-time line has at most this many words, and a saved page's
+# article shows its own among its first LEADING_BLOCKS blocks.
+FIELD_LINE_WORDS = 12
+LEADING_BLOCKS = 6
 
 
 @dataclass
@@ -160,6 +164,26 @@ class Cleaner:
         for block in blocks:
             if block.role == "body" and block.extra.get("recurring_field"):
                 block.drop("furniture", _RECURRING_RULE, "recurring")
+
+    @staticmethod
+    def drop_leading_fields(cleaned: Cleaned) -> None:
+        """A saved page's date, byline or reading-time line above the article's first
+        paragraph ("Written by: Ann Lee", "May 6, 2022 | News") when the page's metadata
+        gives the same fields (its reading time is read from the line): the post's header
+        shows them. Not a timeline's first date, with more dates and paragraphs below it."""
+        blocks = cleaned.blocks
+        body = [i for i, block in enumerate(blocks) if block.role == "body"]
+        for n, i in enumerate(body[:LEADING_BLOCKS]):
+            block = blocks[i]
+            if is_prose(block):
+                return
+            fields = metadata_fields(block) if block.words <= FIELD_LINE_WORDS else []
+            for name, value, _ in fields:  # a page's metadata has no reading time: the line's is read
+                if name == "reading_time" and not cleaned.reading_time:
+                    cleaned.reading_time = value
+            if (fields and all(getattr(cleaned, name) for name, _, _ in fields)
+                    and not dated_entries(blocks, body[n + 1 : n + 1 + ENTRY_BLOCKS])):
+                block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields) + ", which the page's metadata gives")
 
     @staticmethod
     def mark_thread(blocks: list[Block]) -> None:

@@ -27,7 +27,7 @@ _NEAR_HEADER = 12
 # below says at least twice as much.
 _NOTICE_WORDS = 150
 # A date line again this few blocks below, after a paragraph, makes a dated list.
-_ENTRY_BLOCKS = 5
+ENTRY_BLOCKS = 5
 # The line right above the one the headline model chose is the headline, and the chosen
 # line its standfirst, when the chosen line has at least _STANDFIRST_WORDS and the one
 # above is shaped as a headline of at most _HEADLINE_MAX_WORDS that the model gives at
@@ -61,7 +61,7 @@ def _fields(plain: str) -> tuple[tuple, ...]:
     return tuple(field for field in read if field[1])
 
 
-def _dated_entries(blocks: list[Block], below: list[int]) -> bool:
+def dated_entries(blocks: list[Block], below: list[int]) -> bool:
     """Whether a paragraph and then another date or byline line follow: the entries of a
     timeline ("Key dates", "March 18, 2014", a paragraph, "February 24, 2022"), a section
     of the article, not its header."""
@@ -190,7 +190,7 @@ class Header:
         byline or date line right under it, below a little prose and above much more. The
         prose above it is a consent notice, a sidebar's bio or another article's teaser
         that the line model liked; the article starts at the headline. Not a timeline's
-        heading, whose dates go on below it (_dated_entries)."""
+        heading, whose dates go on below it (dated_entries)."""
         if any(metadata_fields(b) for b in blocks[max(0, first - _NEAR_HEADER) : first] if b.role == "body"):
             return first  # the article's byline or date stands above the span already
         body = [i for i in range(first, last + 1) if blocks[i].role == "body"]
@@ -202,7 +202,7 @@ class Header:
                 break
             if (said and total - said > 2 * said and headline_shaped(block)
                     and not metadata_fields(block) and metadata_fields(blocks[body[n + 1]])
-                    and not _dated_entries(blocks, body[n + 2 : n + 2 + _ENTRY_BLOCKS])):
+                    and not dated_entries(blocks, body[n + 2 : n + 2 + ENTRY_BLOCKS])):
                 return i
             if is_prose(block):
                 said += block.words

@@ -137,6 +137,7 @@ def clean_dump(data: bytes, source: str, cleaner: Cleaner, summary_chars: int = 
         cleaned.author = found.get("author") or ""
         cleaned.date = found.get("date")
         cleaned.tag_hints = list(dict.fromkeys(found.get("tag_hints", []) + cleaned.tag_hints))
+        cleaner.drop_leading_fields(cleaned)
         for block in cleaned.body:
             if cleaned.title and block.plain.strip().lower() == cleaned.title.lower():
                 block.drop("title", "the title repeated in the page")
