@@ -23,7 +23,7 @@ from datetime import datetime
 from . import lines
 from . import metadata as meta
 from .blocks import Block, line_key
-from .header import ENTRY_BLOCKS, Header, dated_entries, metadata_fields
+from .header import ENTRY_BLOCKS, Header, dated_entries, drop_as_fields, metadata_fields
 from .prose import carries_item, introduces_list, is_prose, looks_like_heading, running_words
 from .span import SAID_WORDS, ArticleSpan, prose_in
 
@@ -159,8 +159,8 @@ class Cleaner:
 
     @staticmethod
     def drop_recurring_fields(blocks: list[Block]) -> None:
-        """The date and byline lines the corpus signal flagged (locate) that the header
-        did not read: a teaser's date, a sidebar's byline, the site's own."""
+        """The date and byline lines the corpus signal flagged (locate) that neither the
+        header read nor the trailer took: inside the article, a teaser's date or byline."""
         for block in blocks:
             if block.role == "body" and block.extra.get("recurring_field"):
                 block.drop("furniture", _RECURRING_RULE, "recurring")
@@ -183,7 +183,7 @@ class Cleaner:
                     cleaned.reading_time = value
             if (fields and all(getattr(cleaned, name) for name, _, _ in fields)
                     and not dated_entries(blocks, body[n + 1 : n + 1 + ENTRY_BLOCKS])):
-                block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields) + ", which the page's metadata gives")
+                drop_as_fields(block, fields, ", which the page's metadata gives")
 
     @staticmethod
     def mark_thread(blocks: list[Block]) -> None:

@@ -61,6 +61,12 @@ def _fields(plain: str) -> tuple[tuple, ...]:
     return tuple(field for field in read if field[1])
 
 
+def drop_as_fields(block: Block, fields: list[tuple], why: str = "") -> None:
+    """Drop a line as the header fields it gives (metadata_fields): its role is the first
+    field's, its rule names them all."""
+    block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields) + why)
+
+
 def dated_entries(blocks: list[Block], below: list[int]) -> bool:
     """Whether a paragraph and then another date or byline line follow: the entries of a
     timeline ("Key dates", "March 18, 2014", a paragraph, "February 24, 2022"), a section
@@ -170,7 +176,7 @@ class Header:
         for name, value, _ in fields:
             setattr(cleaned, name, value)
         if fields:
-            block.drop(fields[0][0], " and ".join(rule for _, _, rule in fields))
+            drop_as_fields(block, fields)
         return bool(fields)
 
     def _standfirst(self, block: Block, below_title: bool) -> bool:
