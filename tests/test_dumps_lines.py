@@ -356,6 +356,32 @@ def test_training_labels_lines_from_the_html(tmp_path):
     assert fitted["weights"][0] > 0
 
 
+def test_cross_validation_ranks_each_page_by_a_ranking_fitted_on_the_other_folds():
+    """train_lines.py --folds: a signal the headline ranking can learn is found on every
+    page; a headline no feature tells from the other lines is found on none."""
+    numpy = pytest.importorskip("numpy", reason="numpy is in requirements-dev.txt")
+    from plugins.dumps.data import train_lines
+
+    width = len(lines.TITLE_FEATURES)
+    signal = lines.TITLE_FEATURES.index("meta_below")
+    rng = numpy.random.default_rng(0)
+
+    def candidates(right_at, telling):
+        rows = rng.normal(size=(4, width)).tolist()
+        if telling:
+            for i, row in enumerate(rows):
+                row[signal] = 3.0 if i == right_at else 0.0
+        else:
+            rows = [rows[0]] * 4
+        return [(i, row) for i, row in enumerate(rows)], [i == right_at for i in range(4)]
+
+    telling = [(f"page-{n}", *candidates(n % 4, True)) for n in range(30)]
+    assert {train_lines.fold(p, 5) for p, _, _ in telling} == set(range(5))
+    assert train_lines.cross_validated_titles(telling, 5) == 30
+    blind = [(f"page-{n}", *candidates(1 + n % 3, False)) for n in range(30)]
+    assert train_lines.cross_validated_titles(blind, 5) == 0
+
+
 def test_a_text_line_that_spans_two_of_the_articles_paragraphs_is_the_articles(tmp_path):
     """The labels read the article's text in the page's order, not in a set's (which
     changes from run to run), so a dump's line that joins two paragraphs is found."""

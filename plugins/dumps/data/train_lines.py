@@ -1,6 +1,6 @@
 """Learn data/lines.json (the line model of plugins/dumps/lines.py) from real pages.
 
-usage: python plugins/dumps/data/train_lines.py POOL [--out plugins/dumps/data/lines.json]
+usage: python plugins/dumps/data/train_lines.py POOL [--out plugins/dumps/data/lines.json] [--folds K]
 
 POOL holds saved pages as html/<id>.html and the same pages as text dumps, txt/<id>.txt
 (what a browser shows as the page's text). The HTML labels the text for free: a line of
@@ -152,18 +152,40 @@ def fit_ranking(pages: list, l2: float = 1.0, steps: int = 400, rate: float = 0.
             "mean": [float(u) for u in mean], "scale": [float(u) for u in scale]}
 
 
+def fold(page: str, folds: int) -> int:
+    return zlib.crc32(page.encode()) % folds
+
+
 def held_out(page: str) -> bool:
-    return zlib.crc32(page.encode()) % 5 == 0
+    return fold(page, 5) == 0
+
+
+def best_is_right(scorer, candidates: list, truth: list) -> bool:
+    """Whether the candidate the headline ranking puts first is a right headline."""
+    return truth[max(range(len(candidates)), key=lambda i: scorer.linear(candidates[i][1]))]
+
+
+def cross_validated_titles(title_pages: list, folds: int) -> int:
+    """Pages whose best-ranked candidate is a right headline, each page ranked by a
+    ranking fitted on the pages of the other folds."""
+    right = 0
+    for k in range(folds):
+        fitted = fit_ranking([(np.array([r for _, r in c]), np.array(t, dtype=float))
+                              for p, c, t in title_pages if fold(p, folds) != k])
+        scorer = lines._Regression({"features": list(lines.TITLE_FEATURES), **fitted}, lines.TITLE_FEATURES)
+        right += sum(best_is_right(scorer, c, t) for p, c, t in title_pages if fold(p, folds) == k)
+    return right
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pool")
     ap.add_argument("--out", default=str(lines.DATA.resolve()))
+    ap.add_argument("--folds", type=int, default=0, help="also cross-validate the headline ranking over K folds")
     args = ap.parse_args()
     cleaner = make_cleaner({**dumps_settings({}), "line_model": False})
     data = load_pool(args.pool, cleaner)
-    model = train(data, cleaner)
+    model = train(data, cleaner, args.folds)
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump(model, handle, indent=0)
         handle.write("\n")
@@ -183,8 +205,9 @@ def load_pool(pool: str, cleaner) -> dict:
     return data
 
 
-def train(data: dict, cleaner) -> dict:
-    """The model's JSON: stop words and the two regressions; prints held-out figures."""
+def train(data: dict, cleaner, folds: int = 0) -> dict:
+    """The model's JSON: stop words and the two regressions; prints held-out figures
+    (and with `folds`, the headline ranking's cross-validated ones)."""
     words = stopwords()
     stop = frozenset(words)
 
@@ -227,8 +250,11 @@ def train(data: dict, cleaner) -> dict:
     model.title = lines._Regression(title, lines.TITLE_FEATURES)
     for name, want in (("train", False), ("held out", True)):
         group = [(c, t) for p, c, t in title_pages if held_out(p) == want]
-        right = sum(t[max(range(len(c)), key=lambda k: model.title.score(c[k][1]))] for c, t in group)
+        right = sum(best_is_right(model.title, c, t) for c, t in group)
         print(f"titles, {name}: {right}/{len(group)} pages with a findable title")
+    if folds > 1:
+        right = cross_validated_titles(title_pages, folds)
+        print(f"titles, {folds}-fold cross-validated: {right}/{len(title_pages)} pages with a findable title")
     return {"stopwords": words, "threshold": THRESHOLD, "title_threshold": TITLE_THRESHOLD,
             "extend_threshold": EXTEND_THRESHOLD,
             "line": line, "title": title}
