@@ -83,6 +83,8 @@ def test_a_sentence_opening_with_a_date_in_a_script_without_spaces_is_prose(line
     "By contrast, on 1 May 2020 it fell",  # "by" opening a sentence, not a byline
     "31/31/2020",
     "Ehrenamt und Jugend 23.01.2020",  # a date after words that are not a name
+    # twelve words, and a thirteenth once the date run into the last name is set apart
+    "By Ann Lee and Bo Park and Cy Dee and Di Lee2020-05-01",
 ])
 def test_lines_that_hold_a_date_but_are_not_date_lines(line):
     assert parse_date(line) is None

@@ -87,6 +87,8 @@ _CREDIT = re.compile(r"^" + _words(_CREDITS["opening"], whole=False) + r"\s+(?-i
 # A credit line names a few people, it is not a paragraph.
 _CREDIT_MAX_WORDS = 40
 _BYLINE = re.compile("^" + _words(_DATA["bylines"]) + r"\s*:?\s+(?P<name>.+)$", re.I)
+# A byline's label opens the line, whole or run into the name ("ByJonas Albrecht").
+_BYLINE_OPENING = re.compile(_words(_DATA["bylines"], whole=False), re.I)
 _SPACE_BEFORE_COMMA = re.compile(r"\s+([,;])")
 _SAYS = re.compile(r"\s(says|said|sagt|schreibt|dit|dice|wrote)\s*:?$", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-Z])")
@@ -102,8 +104,13 @@ _DANGLING = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
 def parse_date(line: str) -> datetime | None:
     """A date line's date ("February 23, 2022", "Mon 20 Jan 2020 06.05 GMT", "2022-02-23",
     "By Ann Lee | 12/10/2020")."""
-    text = _GLUED_DATE.sub(" ", line.strip().strip("|•·∙-–— "), count=1)
-    if word_count(text) > _DATE_LINE_MAX_WORDS or not _YEAR.search(text):  # every form has one
+    stripped = line.strip().strip("|•·∙-–— ")
+    # Every form has a year, in a short line: most lines are ruled out before they are
+    # read (a date glued to a word, set apart below, only adds a word).
+    if word_count(stripped) > _DATE_LINE_MAX_WORDS or not _YEAR.search(stripped):
+        return None
+    text = _GLUED_DATE.sub(" ", stripped, count=1)
+    if word_count(text) > _DATE_LINE_MAX_WORDS:
         return None
     for form in _DATE_FORMS:
         m = form.match(text)
@@ -117,6 +124,8 @@ def parse_date(line: str) -> datetime | None:
 
 def _date_inside(text: str) -> re.Match | None:
     """The first date written somewhere in the text."""
+    if not _YEAR.search(text):  # every form has a year: a name alone is not searched
+        return None
     found = [m for m in (form.search(text) for form in _DATE_INSIDE) if m]
     return min(found, key=lambda m: m.start()) if found else None
 
@@ -163,8 +172,9 @@ def timestamp(line: str) -> bool:
     """A short line that dates something to the minute ("Ben 19. Juni 2018 um 15:28 Uhr -
     Reply", "March 3, 2020 at 4:15 pm"): the head of a reader's comment or a post in a
     listing, not a sentence."""
-    return (len(line.split()) <= _DATE_LINE_MAX_WORDS and _CLOCK.search(line) is not None
-            and _date_inside(line) is not None and not _SENTENCE_INSIDE.search(line))
+    return (len(line.split()) <= _DATE_LINE_MAX_WORDS and _YEAR.search(line) is not None
+            and _CLOCK.search(line) is not None and _date_inside(line) is not None
+            and not _SENTENCE_INSIDE.search(line))
 
 
 def closing_credit(line: str) -> bool:
@@ -193,7 +203,10 @@ def bare_byline(line: str) -> bool:
 def byline(line: str) -> str | None:
     """The author named by a byline line ("by Jonas Albrecht", "By: A and B"; a page's
     text can run the label into a linked name: "ByJonas Albrecht")."""
-    m = _BYLINE.match(_GLUED_DATE.sub(" ", _GLUED_BY.sub("By ", line.strip(), count=1), count=1))
+    line = line.strip()
+    if not _BYLINE_OPENING.match(line):  # most lines: ruled out before they are read
+        return None
+    m = _BYLINE.match(_GLUED_DATE.sub(" ", _GLUED_BY.sub("By ", line, count=1), count=1))
     if not m:
         return None
     name = _SPACE_BEFORE_COMMA.sub(r"\1", m["name"].strip())  # linked names: "Ann Lee , Bo Park"
