@@ -37,9 +37,8 @@ ZONE_END_WORDS = 15
 # line is shorter, and the page's own furniture is what trafilatura has cut.
 PAGE_PARAGRAPH_WORDS = 60
 _RECURRING_RULE = "recurs across many dumps (corpus signal)"
-# A date, byline or reading-time line has at most this many words, and a saved page's
-# article shows its own among its first LEADING_BLOCKS blocks.
-FIELD_LINE_WORDS = 12
+# A saved page's article shows its own date, byline or reading-time line (of at most
+# metadata's DATE_LINE_MAX_WORDS) among its first LEADING_BLOCKS blocks.
 LEADING_BLOCKS = 6
 
 
@@ -177,7 +176,7 @@ class Cleaner:
             block = blocks[i]
             if is_prose(block):
                 return
-            fields = metadata_fields(block) if block.words <= FIELD_LINE_WORDS else []
+            fields = metadata_fields(block) if block.words <= meta.DATE_LINE_MAX_WORDS else []
             for name, value, _ in fields:  # a page's metadata has no reading time: the line's is read
                 if name == "reading_time" and not cleaned.reading_time:
                     cleaned.reading_time = value

@@ -76,7 +76,7 @@ _LOWER_WORD = re.compile(r"\b[a-zß-ÿ][^\W\d_]{2,}\b")
 _GLUED_LABEL = re.compile(r"(?<=\w)" + _words(label.capitalize() for label in _DATA["labels"]) + r"$")
 _BEFORE_DATE = re.compile(r"(?:[\s|•·∙,/–—-]|(?<!\w)" + _words(_DATA["weekdays"]) + r"\.?|(?<!\w)" + _words(_DATA["labels"]) + r":?)*$", re.I)
 # A date line may carry a little more ("| 5 min read", "at 10:30 IST"), but not a sentence.
-_DATE_LINE_MAX_WORDS = 12
+DATE_LINE_MAX_WORDS = 12
 _READING = _DATA["reading_time"]
 _READING_TIME = re.compile(
     r"^(?:" + _words(_READING["labels"]) + r"\s*:?\s*)?(?:ca\.?\s*|~\s*)?(\d{1,3})\s*(?:-\s*)?" + _words(_READING["units"])
@@ -107,10 +107,10 @@ def parse_date(line: str) -> datetime | None:
     stripped = line.strip().strip("|•·∙-–— ")
     # Every form has a year, in a short line: most lines are ruled out before they are
     # read (a date glued to a word, set apart below, only adds a word).
-    if word_count(stripped) > _DATE_LINE_MAX_WORDS or not _YEAR.search(stripped):
+    if word_count(stripped) > DATE_LINE_MAX_WORDS or not _YEAR.search(stripped):
         return None
     text = _GLUED_DATE.sub(" ", stripped, count=1)
-    if word_count(text) > _DATE_LINE_MAX_WORDS:
+    if word_count(text) > DATE_LINE_MAX_WORDS:
         return None
     for form in _DATE_FORMS:
         m = form.match(text)
@@ -172,7 +172,7 @@ def timestamp(line: str) -> bool:
     """A short line that dates something to the minute ("Ben 19. Juni 2018 um 15:28 Uhr -
     Reply", "March 3, 2020 at 4:15 pm"): the head of a reader's comment or a post in a
     listing, not a sentence."""
-    return (len(line.split()) <= _DATE_LINE_MAX_WORDS and _YEAR.search(line) is not None
+    return (len(line.split()) <= DATE_LINE_MAX_WORDS and _YEAR.search(line) is not None
             and _CLOCK.search(line) is not None and _date_inside(line) is not None
             and not _SENTENCE_INSIDE.search(line))
 
