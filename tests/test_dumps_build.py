@@ -55,6 +55,7 @@ against armed rebellion or outside aggression within their borders.</p>
 <h2>A break with the regional bloc</h2>
 <p>The pact deepens the rift with the regional economic community, which had threatened to intervene after the
 most recent coup and imposed sanctions that closed borders and froze assets.</p>
+<table><tr><th>Country</th><th>Coup</th></tr><tr><td>Mali</td><td>2021</td></tr><tr><td>Niger</td><td>2023</td></tr></table>
 <p>Analysts say the new alliance has more symbolic weight than military capacity, as all three armies are
 stretched by insurgencies that control large parts of their rural territory.</p>
 </article><footer>© 2023 Example Review. All rights reserved.</footer></body></html>
@@ -232,6 +233,10 @@ def test_article_pages_are_h_entries(full_site):
     assert (author["properties"]["name"][0] if isinstance(author, dict) else author) == "Idrissa Kane"
     content = props["content"][0]["html"]
     assert "<h2>A break with the regional bloc</h2>" in content
+    table = BeautifulSoup(content, "html.parser").table
+    assert [[cell.get_text() for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")] == [
+        ["Country", "Coup"], ["Mali", "2021"], ["Niger", "2023"]]
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Country", "Coup"]
     assert "Home" not in content and "All rights reserved" not in content
 
 

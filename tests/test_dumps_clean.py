@@ -382,3 +382,39 @@ def test_a_wrapped_line_joined_to_an_empty_quote_line_has_no_leading_space():
     wrapped = "\n".join(["The committee met again on Tuesday to weigh the new proposal,"] * 10)
     text = f"{wrapped}\n\n{' ' * 50}>\nand the vote was put off until the spring session.\n"
     assert text_blocks(text)[-1].text == "and the vote was put off until the spring session."
+
+
+# -- a saved page's tables --------------------------------------------------------------
+
+def grid(*rows, furniture=()):
+    """Row blocks of one table, the first its head; rows at the indices in furniture
+    dropped by a rule other than the menu's."""
+    blocks = [Block(text=" | ".join(cells), kind="row", extra={"cells": list(cells), "head": n == 0, "table": 0})
+              for n, cells in enumerate(rows)]
+    for n, block in enumerate(blocks):
+        if n in furniture:
+            block.drop("furniture", "recurs across many dumps (corpus signal)", "recurring")
+        else:
+            Cleaner(Boilerplate()).apply_rules([block], [], saved_page=True)
+    return blocks
+
+
+def test_a_tables_head_row_that_reads_as_a_menu_stays_with_the_tables_rows():
+    blocks = grid(("Country", "Capital", "Troops"), ("Estonia", "Tallinn", "1,200"), ("Latvia", "Riga", "1,500"))
+    assert blocks[0].furniture == "navigation"  # what the row alone reads as
+    Cleaner.keep_tables(blocks)
+    assert [b.role for b in blocks] == ["body"] * 3
+
+
+def test_a_table_whose_every_row_reads_as_a_menu_is_kept():
+    blocks = grid(("Japanese", "Romaji", "English"), ("顔", "kao", "face"), ("警察", "keisatsu", "police"))
+    assert all(b.furniture == "navigation" for b in blocks)
+    Cleaner.keep_tables(blocks)
+    assert [b.role for b in blocks] == ["body"] * 3
+
+
+def test_a_table_whose_other_rows_are_furniture_loses_its_head_too():
+    # A calendar on every page of a site: its weeks recur, its weekdays read as a menu.
+    blocks = grid(("Mo", "Tu", "We"), ("1", "2", "3"), ("8", "9", "10"), furniture=(1, 2))
+    Cleaner.keep_tables(blocks)
+    assert [b.role for b in blocks] == ["furniture"] * 3

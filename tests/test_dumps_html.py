@@ -151,6 +151,34 @@ def test_text_in_nested_containers_tails_and_rows_reaches_the_blocks():
     ]
 
 
+def test_a_grid_of_rows_is_a_table_and_a_row_alone_a_line():
+    xml = ("<body><table><row><cell role='head'>Name</cell><cell role='head'>Price</cell></row>"
+           "<row><cell>Apple</cell><cell><hi rend='#b'>1</hi> EUR</cell></row>"
+           "<row><cell>Pear</cell><cell/></row></table>"
+           "<table><row><cell>Home</cell><cell>About</cell></row></table>"
+           "<table><row><cell>Blog | Login</cell><cell/></row><row><cell>Search</cell><cell/></row></table>"
+           "<table><row><cell>a</cell><cell>b</cell></row><row><cell>c</cell><cell>d</cell></row>"
+           "<row><cell><p>A cell paragraph.</p></cell><cell>e</cell></row></table>"
+           "<table><row><cell>x</cell><cell>1</cell></row><row><cell>y</cell><cell>2</cell></row></table></body>")
+    blocks = _blocks(etree.fromstring(xml))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("row", "Name | Price"), ("row", "Apple | **1** EUR"), ("row", "Pear"), ("p", "Home | About"),
+        ("p", "Blog | Login"), ("p", "Search"), ("p", "a | b"), ("p", "c | d"), ("p", "A cell paragraph."),
+        ("p", "e"), ("row", "x | 1"), ("row", "y | 2")]
+    rows = [b.extra for b in blocks if b.kind == "row"]
+    assert [row["cells"] for row in rows[:3]] == [["Name", "Price"], ["Apple", "**1** EUR"], ["Pear", ""]]
+    assert [row["head"] for row in rows] == [True, False, False, False, False]
+    assert rows[0]["table"] == rows[2]["table"] != rows[3]["table"] == rows[4]["table"]
+
+
+def test_a_pages_tables_are_numbered_in_page_order():
+    table = "<table><tr><th>Year</th><th>Tonnes</th></tr><tr><td>{0}</td><td>12</td></tr><tr><td>2021</td><td>14</td></tr></table>"
+    page = ("<html><body><article>" + "".join(f"<p>{SENTENCE}Point {i} closes.</p>{table.format(2019 + i)}"
+                                              for i in range(3)) + "</article></body></html>")
+    tables = [b.extra["table"] for b in html_blocks(page)[0] if b.kind == "row"]
+    assert tables == [0, 0, 0, 1, 1, 1, 2, 2, 2]
+
+
 def test_a_body_of_one_element_is_split_at_its_line_breaks():
     xml = "<body><p>By Ada Lind<lb/>March 3, 2021<lb/><hi rend='#b'>Lead</hi> of the story.<lb/>More of it.</p></body>"
     assert [text for _, text in blocks_of(xml)] == ["By Ada Lind", "March 3, 2021", "**Lead** of the story.", "More of it."]
@@ -444,3 +472,33 @@ def test_a_byline_above_the_article_stays_when_the_pages_metadata_names_no_autho
     result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
     assert not result.cleaned.author
     assert "Written by: Nadia Farouk" in result.html
+
+
+def test_a_data_table_in_the_article_is_kept_as_a_table_head_row_and_all():
+    # Its head row of short labels reads like a menu ("Country | Capital | Troops"); in the
+    # table it is the table's. A menu laid out as a table of one row stays furniture.
+    rows = "".join(f"<tr><td>{country}</td><td>{capital}</td><td>{troops}</td></tr>" for country, capital, troops in
+                   (("Estonia", "Tallinn", "1,200"), ("Latvia", "Riga", "1,500"), ("Lithuania", "Vilnius", "1,100")))
+    html = ("<html><head><title>Where the battalions stand</title></head><body><article>"
+            "<h1>Where the battalions stand</h1>" + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(3))
+            + "<table><tr><td>Home | World | Europe</td><td>Opinion</td></tr></table>"
+            + f"<table><tr><th>Country</th><th>Capital</th><th>Troops</th></tr>{rows}</table>"
+            + f"<p>{SENTENCE}The end.</p></article></body></html>").encode()
+    result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
+    assert ("<table>\n<thead>\n<tr><th>Country</th><th>Capital</th><th>Troops</th></tr>\n</thead>\n<tbody>\n"
+            "<tr><td>Estonia</td><td>Tallinn</td><td>1,200</td></tr>") in result.html
+    assert "Lithuania" in result.html and "Opinion" not in result.html
+
+
+def test_tables_render_apart_from_lists_and_from_each_other():
+    from plugins.dumps.blocks import Block
+    from plugins.dumps.render import render
+
+    def row(table, *cells, head=False):
+        return Block(text=" | ".join(cells), kind="row", extra={"cells": list(cells), "head": head, "table": table})
+
+    html = render([Block(text="one", kind="li"), row(0, "a", "b", head=True), row(0, "**c**", ""),
+                   row(1, "e", "f"), Block(text="After.")])
+    assert html == ("<ul>\n<li>one</li>\n</ul>\n<table>\n<thead>\n<tr><th>a</th><th>b</th></tr>\n</thead>\n<tbody>\n"
+                    "<tr><td><strong>c</strong></td><td></td></tr>\n</tbody>\n</table>\n"
+                    "<table>\n<tbody>\n<tr><td>e</td><td>f</td></tr>\n</tbody>\n</table>\n<p>After.</p>")

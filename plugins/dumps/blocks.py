@@ -21,7 +21,8 @@ _UNSPACED = re.compile(_IDEOGRAPHIC.pattern[:-1] + _SOUTHEAST_ASIAN.pattern[1:])
 class Block:
     """One line or paragraph of a dump.
 
-    kind: what it is structurally ("p", "h", "li", "quote"); role: what cleaning made of
+    kind: what it is structurally ("p", "h", "li", "quote", or "row": a row of a saved
+    page's table, its cells in extra["cells"]); role: what cleaning made of
     it ("body", "furniture", "title", "author", "date", "reading_time", "tags", "kicker",
     "author_note"); rule: why, for the build report and `invoke inspect`.
     """

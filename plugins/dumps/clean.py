@@ -320,6 +320,24 @@ class Cleaner:
                 ):
                     block.restore()
 
+    @staticmethod
+    def keep_tables(blocks: list[Block]) -> None:
+        """A table of rows (a saved page's grid) is judged as a whole. A row of short labels
+        reads as a menu ("Name | Price | Link", a vocabulary's "顔 | kao | face"), but in a
+        grid it is the table's head or one of its entries: it stays with the table when
+        the table's other rows are mostly the article's, or when every row reads that way.
+        A grid whose other rows are furniture (a calendar, a footer's columns) loses it too."""
+        tables: dict[int, list[Block]] = {}
+        for block in blocks:
+            if block.kind == "row":
+                tables.setdefault(block.extra["table"], []).append(block)
+        for rows in tables.values():
+            menus = [row for row in rows if row.furniture == "navigation"]
+            others = [row for row in rows if row.furniture != "navigation"]
+            if menus and 2 * sum(row.role == "body" for row in others) >= len(others):
+                for row in menus:
+                    row.restore()
+
     def locate(self, blocks: list[Block], cleaned: Cleaned, has_header: bool = True) -> tuple[int, int] | None:
         """Rules, then where the article's prose runs: (first, last) block, or None."""
         for block in blocks:
@@ -331,6 +349,7 @@ class Cleaner:
                 block.extra["recurring"], block.extra["recurring_field"] = False, True
         self.apply_rules(blocks, cleaned.tag_hints, saved_page=not has_header)
         self.protect_recurring(blocks)
+        self.keep_tables(blocks)
         span = prose_in(blocks, 0, len(blocks) - 1)
         if span is not None and has_header and self.span is not None:
             span = self.span.find(blocks, *span)

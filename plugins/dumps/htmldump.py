@@ -14,6 +14,7 @@ trailer cut by position.
 """
 
 import difflib
+import itertools
 import re
 
 import lxml.etree
@@ -51,6 +52,11 @@ SECOND_PASS_CHARS = 5000
 # its first characters (a description cut short by a site's template still counts).
 STANDFIRST_MIN_WORDS = 8
 _STANDFIRST_PROBE = 60
+# A table of this many rows of cells is data (kept as a table); fewer lay a page out.
+GRID_MIN_ROWS = 2
+# Tables are told apart across trafilatura's documents of one page (their blocks merge),
+# then numbered in page order (_number).
+_TABLES = itertools.count()
 _VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 # A page whose article holds this much text (headings aside) is published, in any language
 # and shape (a recipe's lists, a script without capitals), prose or not.
@@ -117,21 +123,48 @@ def _is_block(child, parent) -> bool:
     return child.tag not in _INLINE and _holds_blocks(child)
 
 
-def _row_text(row) -> str | None:
-    """A table row of plain cells as one line, cells apart; None when a cell holds blocks."""
+def _cells(row) -> list[str] | None:
+    """A table row's cells as text; None when a cell holds blocks."""
     cells = list(row)
     if any(cell.tag != "cell" or _holds_blocks(cell) for cell in cells):
         return None
-    return " | ".join(t for t in (squash(_inline(cell).replace(_BREAK, " ")) for cell in cells) if t)
+    return [squash(_inline(cell).replace(_BREAK, " ")) for cell in cells]
 
 
-def _texts(element, kind: str = "p", ordered: bool = False):
-    """(text, kind, ordered) for every run of text of the document, in order: text in
+def _row_text(cells: list[str]) -> str:
+    """A row as one line, its cells apart: the rules judge it as they judge a line."""
+    return " | ".join(cell for cell in cells if cell)
+
+
+def _grid(table) -> list | None:
+    """A table's rows and their cells when it is a grid: cells of text only, two or more
+    filled in at least GRID_MIN_ROWS rows. A table of one row, or of one cell a row, lays a
+    page out (a menu, a quote box); a grid's rows of one cell are its section heads; a
+    table whose cells hold paragraphs or lists is read block by block."""
+    rows = [(row, _cells(row)) for row in table if row.tag == "row"]
+    if any(cells is None for _, cells in rows):
+        return None
+    filled = sum(1 for _, cells in rows if sum(map(bool, cells)) >= 2)
+    return rows if filled >= GRID_MIN_ROWS else None
+
+
+def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None = None):
+    """(text, kind, ordered, extra) for every run of text of the document, in order: text in
     nested containers, in a body of one element and in the tails after elements included.
-    A run ends where a block element starts and at a line break."""
+    A run ends where a block element starts and at a line break. A grid's rows are
+    rows of their table (extra: its cells, whether they are its head, which table)."""
+    grids = {} if grids is None else grids
     tag = element.tag
-    if tag == "row" and (row := _row_text(element)) is not None:
-        yield row, "p", False
+    if tag == "table" and (grid := _grid(element)) is not None:
+        table = next(_TABLES)
+        grids.update((row, (cells, table)) for row, cells in grid)
+    if tag == "row" and element in grids:
+        cells, table = grids[element]
+        head = all(cell.get("role") == "head" for cell in element)
+        yield _row_text(cells), "row", False, {"cells": cells, "head": head, "table": table}
+        return
+    if tag == "row" and (cells := _cells(element)) is not None:
+        yield _row_text(cells), "p", False, None
         return
     if tag == "list":
         ordered = (element.get("rend") or "").startswith("ol")
@@ -142,20 +175,20 @@ def _texts(element, kind: str = "p", ordered: bool = False):
     run = [element.text or ""]
     for child in element:
         if _is_block(child, element):
-            yield from ((line, kind, ordered) for line in "".join(run).split(_BREAK))
-            yield from _texts(child, kind, ordered)
+            yield from ((line, kind, ordered, None) for line in "".join(run).split(_BREAK))
+            yield from _texts(child, kind, ordered, grids)
             run = [child.tail or ""]
         else:
             run += [_piece(child), _tail(child)]
-    yield from ((line, kind, ordered) for line in "".join(run).split(_BREAK))
+    yield from ((line, kind, ordered, None) for line in "".join(run).split(_BREAK))
 
 
 def _blocks(main) -> list[Block]:
     blocks: list[Block] = []
-    for text, kind, ordered in _texts(main):
+    for text, kind, ordered, extra in _texts(main):
         text = squash(text)
         if text.strip("*"):
-            blocks.append(Block(text=text, kind=kind, ordered=ordered, line=len(blocks) + 1))
+            blocks.append(Block(text=text, kind=kind, ordered=ordered, line=len(blocks) + 1, extra=extra or {}))
     return blocks
 
 
@@ -182,9 +215,13 @@ def _extract(tree, **mode):
 
 
 def _number(blocks: list[Block]) -> None:
-    """Blocks numbered in page order again, after some were put in (for inspect and the report)."""
+    """Blocks and tables numbered in page order (for inspect and the report; a page's
+    cleaning is the same whatever pages were read before it)."""
+    tables: dict[int, int] = {}
     for number, block in enumerate(blocks, start=1):
         block.line = number
+        if "table" in block.extra:
+            block.extra["table"] = tables.setdefault(block.extra["table"], len(tables))
 
 
 def _merged(base: list[Block], other: list[Block]) -> list[Block]:
@@ -198,7 +235,6 @@ def _merged(base: list[Block], other: list[Block]) -> list[Block]:
         merged += base[i1:i2]
         if op in ("insert", "replace"):
             merged += [other[j] for j in range(j1, j2) if keys_other[j] not in have]
-    _number(merged)
     return merged
 
 
@@ -316,7 +352,7 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
     if document and (standfirst := _shown_standfirst(tree, squash(document.description or ""), title, blocks)):
         blocks.insert(0, Block(text=standfirst, kind="p", rule="the page's description, shown as its standfirst",
                                extra={"standfirst": True}))
-        _number(blocks)
+    _number(blocks)
     found = {
         "title": title,
         "author": meta.page_author(squash(document.author or "")) if document else "",
