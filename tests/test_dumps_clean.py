@@ -53,6 +53,20 @@ def test_hard_wrapped_paragraphs_are_rejoined_and_a_heading_stays_apart():
     assert "<h2>What the generals want</h2>" in result.html
 
 
+def test_tab_parted_lines_one_under_another_are_shown_as_a_table():
+    # A browser's text of a table: cells parted by tabs, a row a line. A lone tabbed line
+    # and a row with one filled cell (a calendar's first week) stay lines.
+    table = "Country\tCapital\tTroops\nEstonia\tTallinn\t1,200\nLatvia\tRiga\t\n"
+    text = HEADER + P[0] + "\n\n" + table + "\n" + P[1] + "\n\nNote\tthe figures are for May\n\n \t \t1\n\n" + P[2]
+    result = clean(text)
+    assert [b.plain for b in result.cleaned.body][1:4] == ["Country Capital Troops", "Estonia Tallinn 1,200", "Latvia Riga"]
+    assert ("<table>\n<tbody>\n<tr><td>Country</td><td>Capital</td><td>Troops</td></tr>\n"
+            "<tr><td>Estonia</td><td>Tallinn</td><td>1,200</td></tr>\n<tr><td>Latvia</td><td>Riga</td><td></td></tr>\n"
+            "</tbody>\n</table>") in result.html
+    assert result.html.count("<table>") == 1 and "<td>Note" not in result.html and "<td>1</td>" not in result.html
+    assert result.summary.startswith(P[0][:40]) and "Country" not in result.summary
+
+
 def test_hyphen_broken_words_are_joined_when_rewrapping():
     text = "\n".join(textwrap.wrap(P[0] + " " + P[1] + " " + P[2], 60, break_on_hyphens=False))
     text = text.replace("general staff", "general-\nstaff", 1) if "general staff" in text else text

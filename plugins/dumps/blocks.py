@@ -22,9 +22,10 @@ class Block:
     """One line or paragraph of a dump.
 
     kind: what it is structurally ("p", "h", "li", "quote", or "row": a row of a saved
-    page's table, its cells in extra["cells"]); role: what cleaning made of
-    it ("body", "furniture", "title", "author", "date", "reading_time", "tags", "kicker",
-    "author_note"); rule: why, for the build report and `invoke inspect`.
+    page's table); role: what cleaning made of it ("body", "furniture", "title", "author",
+    "date", "reading_time", "tags", "kicker", "author_note"); rule: why, for the build
+    report and `invoke inspect`. A table's rows (a text dump's are lines to cleaning, of
+    kind "p") carry extra["table"], its number in the dump, and extra["cells"].
     """
 
     text: str

@@ -35,13 +35,14 @@ def render(blocks: list[Block]) -> str:
     open_list = None
     table: list[Block] = []
     for block in blocks:
-        if table and not (block.kind == "row" and block.extra["table"] == table[0].extra["table"]):
+        place = block.extra.get("table")
+        if table and place != table[0].extra["table"]:
             out.append(_table(table))
             table = []
-        if open_list and block.kind != "li":
+        if open_list and (block.kind != "li" or place is not None):
             out.append(f"</{open_list}>")
             open_list = None
-        if block.kind == "row":
+        if place is not None:
             table.append(block)
             continue
         tag = "ol" if block.ordered else "ul"
@@ -68,10 +69,11 @@ def render(blocks: list[Block]) -> str:
 
 
 def summary(blocks: list[Block], limit: int) -> str:
-    """The first paragraphs as plain text, cut at a word boundary within limit."""
+    """The first paragraphs as plain text (a table's rows aside), cut at a word boundary
+    within limit."""
     text = ""
     for block in blocks:
-        if block.kind == "p":
+        if block.kind == "p" and "table" not in block.extra:
             text = f"{text} {block.plain}".strip()
             if len(text) >= limit:
                 break

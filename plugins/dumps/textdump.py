@@ -13,6 +13,8 @@ from .blocks import Block, squash
 _BULLET = re.compile(r"^\s*(?:[*•▪◦‣●·]|[-–—](?!-))\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 _QUOTE_MARK = re.compile(r"^\s*>\s?")
+# Lines with tab-parted cells, one under the other, that make a table.
+TABLE_MIN_ROWS = 2
 _QUOTED = re.compile(r'^\s*[“"«„](?P<q>[^“”"«»„]{20,})[”"»“]\s*$')
 
 
@@ -68,6 +70,28 @@ def _number_sections(blocks: list[Block]) -> None:
             block.extra["start"] = int(number.rstrip(".)"))
 
 
+def _tables(blocks: list[Block]) -> None:
+    """A browser's text of a table parts its cells with tabs, one row a line: a run of
+    TABLE_MIN_ROWS lines or more, one under the other, with two cells or more filled each,
+    is shown as a table. The rows are lines like the others to cleaning: only their
+    rendering changes. Tabs elsewhere (a lone line, a cell of a layout) are spaces."""
+    run: list[Block] = []
+    tables = 0
+    for block in [*blocks, None]:
+        row = block is not None and sum(map(bool, block.extra.get("cells", ()))) >= 2
+        if run and not (row and block.line == run[-1].line + 1):
+            if len(run) >= TABLE_MIN_ROWS:
+                for member in run:
+                    member.extra.update(table=tables, head=False)
+                tables += 1
+            run = []
+        if row:
+            run.append(block)
+    for block in blocks:
+        if "table" not in block.extra:
+            block.extra.pop("cells", None)
+
+
 def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
     """Split a text dump into blocks, rejoining hard-wrapped paragraphs.
 
@@ -100,14 +124,18 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
             # Both are squashed: joined as they are, they stay so (an empty "> " quote aside).
             joiner = "" if current.text.endswith("-") and body[:1].isalpha() else " "
             current.text = current.text + joiner + body if current.text else body
+            current.extra.pop("cells", None)
         else:
             current = Block(text=body, kind=kind, line=line_number, ordered=bool(number))
             current.extra["number"] = number
             current.extra["alone"] = alone
             current.extra["spaced"] = blank
+            if kind == "p" and "\t" in line:
+                current.extra["cells"] = [squash(cell) for cell in raw.split("\t")]
             blocks.append(current)
         prev_line, blank = line, False
     _number_sections(blocks)
+    _tables(blocks)
     for block in blocks:
         if block.kind == "p":
             quoted = _QUOTED.match(block.text)
