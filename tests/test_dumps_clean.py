@@ -67,6 +67,20 @@ def test_tab_parted_lines_one_under_another_are_shown_as_a_table():
     assert result.summary.startswith(P[0][:40]) and "Country" not in result.summary
 
 
+@pytest.mark.parametrize("heading", ["", "Where the battalions stand\n"])
+def test_a_table_right_under_the_last_paragraph_closes_the_article(heading):
+    table = "Country\tCapital\tTroops\nEstonia\tTallinn\t1,200\nLatvia\tRiga\t1,500\n"
+    text = HEADER + "\n\n".join(P) + "\n" + heading + table + "\nShare this story\n\nMo\tTu\tWe\n1\t2\t3\n"
+    result = clean(text)
+    assert "<td>Latvia</td>" in result.html and "<td>Mo</td>" not in result.html
+    assert ("<h2>Where the battalions stand</h2>" in result.html) == bool(heading)
+
+
+def test_a_table_below_other_lines_under_the_article_is_furniture():
+    text = HEADER + "\n\n".join(P) + "\n\nMore from the region\n\nCountry\tCapital\nEstonia\tTallinn\nLatvia\tRiga\n"
+    assert "<table>" not in clean(text).html
+
+
 def test_hyphen_broken_words_are_joined_when_rewrapping():
     text = "\n".join(textwrap.wrap(P[0] + " " + P[1] + " " + P[2], 60, break_on_hyphens=False))
     text = text.replace("general staff", "general-\nstaff", 1) if "general staff" in text else text

@@ -109,6 +109,21 @@ def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:
     return None
 
 
+def _closing_table(blocks: list[Block], last: int) -> int:
+    """The last row of a table right under blocks[last] (a heading between them aside), or
+    last: the table closes the article as a list would. Two rows of it at least must be
+    left by the rules (not a head row over rows of contact lines)."""
+    k = last + 1
+    if (k + 1 < len(blocks) and blocks[k].role == "body" and "table" not in blocks[k].extra
+            and looks_like_heading(blocks[k])):
+        k += 1
+    table = blocks[k].extra.get("table") if k < len(blocks) else None
+    end = k
+    while end < len(blocks) and table is not None and blocks[end].extra.get("table") == table and blocks[end].role == "body":
+        end += 1
+    return end - 1 if end - k >= 2 else last
+
+
 class Cleaner:
     """One configured cleaner: furniture rules and the corpus signal for this build."""
 
@@ -206,9 +221,11 @@ class Cleaner:
         its bulleted items, or the short lines of a list that lost its bullets. A short
         sentence of its own may introduce a bulleted list there too ("The deal has three
         parts:" and its items). A wire story's credit line right under it ("Reporting by
-        Ann Lee; Editing by Bo Park") is its last line."""
+        Ann Lee; Editing by Bo Park") is its last line, and so is a table right under it,
+        with a heading of its own or none."""
         if last + 1 < len(blocks) and blocks[last + 1].role == "body" and meta.closing_credit(blocks[last + 1].plain):
             last += 1
+        last = _closing_table(blocks, last)
         intro = last
         open_intro = blocks[last].plain.rstrip().endswith(":")
         items = list_items(blocks, last) if open_intro else []
@@ -277,13 +294,15 @@ class Cleaner:
     # -- stage 4: structure -----------------------------------------------------------
     @staticmethod
     def mark_headings(blocks: list[Block]) -> None:
-        """Short lines before a paragraph are subheadings; a standfirst, however short and
-        unpunctuated, opens the article as a paragraph."""
+        """Short lines before a paragraph or a table are subheadings; a standfirst, however
+        short and unpunctuated, opens the article as a paragraph, and a table's rows are
+        its own."""
         body = [b for b in blocks if b.role == "body"]
         for i, block in enumerate(body[:-1]):
             nxt = body[i + 1]
             if (looks_like_heading(block) and not is_prose(block) and not block.extra.get("standfirst")
-                    and nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt)):
+                    and "table" not in block.extra
+                    and ("table" in nxt.extra or nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt))):
                 block.kind = "h"
 
     def protect_recurring(self, blocks: list[Block]) -> None:
