@@ -408,6 +408,17 @@ def test_inspect_shows_the_models_scores(tmp_path):
     assert all(" p=" in line for line in shown if " KEEP " in line or " DROP " in line)
 
 
+def test_inspect_shows_a_text_dumps_table_rows_as_rows(tmp_path):
+    from plugins.dumps.inspect import inspect_dump
+
+    dump = tmp_path / "dumps" / "page.txt"
+    dump.parent.mkdir()
+    table = "\n".join(f"{country}\t{troops}" for country, troops in (("Estonia", "1,200"), ("Latvia", "1,500")))
+    dump.write_text(page(MENU, [HEADLINE], PROSE[:2] + [table] + PROSE[2:]), encoding="utf-8")
+    shown = inspect_dump(str(dump), {"PATH": str(tmp_path), "DUMPS": {}}).splitlines()
+    assert [line.split()[2] for line in shown if "Estonia" in line or "Latvia" in line] == ["row", "row"]
+
+
 def test_the_build_report_shows_the_models_scores():
     from plugins.dumps.report import render_html
 

@@ -32,7 +32,8 @@ def inspect_dump(path: str, settings: dict) -> str:
                        "headline: the headline model's score, for the lines above the article and its first")
         out.append("")
         for block in cleaned.blocks:
-            mark = f"KEEP {block.kind:<5}" if block.role == "body" else f"DROP {block.furniture or block.role:<12}"
+            kind = "row" if "table" in block.extra else block.kind  # a text dump's rows are lines to cleaning
+            mark = f"KEEP {kind:<5}" if block.role == "body" else f"DROP {block.furniture or block.role:<12}"
             reason = f"   [{block.rule}]" if block.rule else ""
             scores = ""
             if modelled:
