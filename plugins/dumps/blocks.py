@@ -58,6 +58,16 @@ class Block:
         self.role, self.rule, self.furniture = "body", "", ""
 
 
+# A table, in either kind of dump: TABLE_MIN_ROWS rows or more that fill two cells or more
+# (fills_row). A table of one row, or of one cell a row, lays a page out.
+TABLE_MIN_ROWS = 2
+
+
+def fills_row(cells: list[str]) -> bool:
+    """Whether a row's cells make it a table's row: two or more of them hold text."""
+    return sum(map(bool, cells)) >= 2
+
+
 def squash(text: str) -> str:
     """Runs of whitespace as one space, none at the ends (str.split's whitespace is \\s)."""
     return " ".join(text.split())

@@ -23,7 +23,7 @@ import trafilatura
 from trafilatura.utils import load_html, repair_faulty_html
 
 from . import metadata as meta
-from .blocks import Block, squash, text_key, word_count
+from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash, text_key, word_count
 
 _TAG_LINK = re.compile(
     r"""<a\b[^>]*?(?:rel=["'][^"']*\btag\b[^"']*["'][^>]*>|href=["'][^"']*/tags?/[^"']*["'][^>]*>)(?P<text>[^<]{1,80})</a>""",
@@ -52,8 +52,6 @@ SECOND_PASS_CHARS = 5000
 # its first characters (a description cut short by a site's template still counts).
 STANDFIRST_MIN_WORDS = 8
 _STANDFIRST_PROBE = 60
-# A table of this many rows of cells is data (kept as a table); fewer lay a page out.
-GRID_MIN_ROWS = 2
 # Tables are told apart across trafilatura's documents of one page (their blocks merge),
 # then numbered in page order (_number).
 _TABLES = itertools.count()
@@ -137,15 +135,14 @@ def _row_text(cells: list[str]) -> str:
 
 
 def _grid(table) -> list | None:
-    """A table's rows and their cells when it is a grid: cells of text only, two or more
-    filled in at least GRID_MIN_ROWS rows. A table of one row, or of one cell a row, lays a
-    page out (a menu, a quote box); a grid's rows of one cell are its section heads; a
-    table whose cells hold paragraphs or lists is read block by block."""
+    """A table's rows and their cells when it is a grid: cells of text only, in rows that
+    make a table (blocks.fills_row, TABLE_MIN_ROWS); a grid's rows of one cell are its
+    section heads. A table of one row, or of one cell a row, lays a page out (a menu, a
+    quote box); a table whose cells hold paragraphs or lists is read block by block."""
     rows = [(row, _cells(row)) for row in table if row.tag == "row"]
     if any(cells is None for _, cells in rows):
         return None
-    filled = sum(1 for _, cells in rows if sum(map(bool, cells)) >= 2)
-    return rows if filled >= GRID_MIN_ROWS else None
+    return rows if sum(1 for _, cells in rows if fills_row(cells)) >= TABLE_MIN_ROWS else None
 
 
 def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None = None):

@@ -17,7 +17,7 @@ def _inline(text: str) -> str:
 def _table(rows: list[Block]) -> str:
     """A table's rows that the article kept: its head rows (in <thead> while they lead it)
     and the rest."""
-    lead = next((n for n, row in enumerate(rows) if not row.extra["head"]), len(rows))
+    lead = next((n for n, row in enumerate(rows) if not row.extra.get("head")), len(rows))
     out = ["<table>"]
     for part, tag, members in (("thead", "th", rows[:lead]), ("tbody", "td", rows[lead:])):
         if members:

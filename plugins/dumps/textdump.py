@@ -8,13 +8,11 @@ button on its own line is never glued to the paragraph under it.
 
 import re
 
-from .blocks import Block, squash
+from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash
 
 _BULLET = re.compile(r"^\s*(?:[*•▪◦‣●·]|[-–—](?!-))\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 _QUOTE_MARK = re.compile(r"^\s*>\s?")
-# Lines with tab-parted cells, one under the other, that make a table.
-TABLE_MIN_ROWS = 2
 _QUOTED = re.compile(r'^\s*[“"«„](?P<q>[^“”"«»„]{20,})[”"»“]\s*$')
 
 
@@ -72,17 +70,17 @@ def _number_sections(blocks: list[Block]) -> None:
 
 def _tables(blocks: list[Block]) -> None:
     """A browser's text of a table parts its cells with tabs, one row a line: a run of
-    TABLE_MIN_ROWS lines or more, one under the other, with two cells or more filled each,
-    is shown as a table. The rows are lines like the others to cleaning: only their
+    lines one under the other that make a table (blocks.fills_row, TABLE_MIN_ROWS) is
+    shown as one. The rows are lines like the others to cleaning: only their
     rendering changes. Tabs elsewhere (a lone line, a cell of a layout) are spaces."""
     run: list[Block] = []
     tables = 0
     for block in [*blocks, None]:
-        row = block is not None and sum(map(bool, block.extra.get("cells", ()))) >= 2
+        row = block is not None and fills_row(block.extra.get("cells", ()))
         if run and not (row and block.line == run[-1].line + 1):
             if len(run) >= TABLE_MIN_ROWS:
                 for member in run:
-                    member.extra.update(table=tables, head=False)
+                    member.extra["table"] = tables
                 tables += 1
             run = []
         if row:
