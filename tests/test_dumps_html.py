@@ -184,6 +184,42 @@ def test_a_body_of_one_element_is_split_at_its_line_breaks():
     assert [text for _, text in blocks_of(xml)] == ["By Ada Lind", "March 3, 2021", "**Lead** of the story.", "More of it."]
 
 
+def test_a_paragraph_wrapped_in_the_source_is_one_paragraph_and_a_code_block_keeps_its_lines():
+    # trafilatura keeps the newlines a page's source wraps its text with; a browser shows
+    # them as spaces. Only <br> (lb) and a code block's own lines part blocks.
+    xml = ("<body><p>The project's late start at a port can be\nattributed to old versions,\n"
+           "<hi rend='#b'>holding\nus</hi> back.</p><code>x = 1\ny = 2</code></body>")
+    assert blocks_of(xml) == [
+        ("p", "The project's late start at a port can be attributed to old versions, **holding us** back."),
+        ("p", "x = 1"), ("p", "y = 2")]
+
+
+def test_a_paragraph_wrapped_in_the_source_reaches_the_post_whole():
+    wrapped = ("The main goal of the early work was just getting the code base\n"
+               "to a point where <code>import project</code> would work. There were a myriad of places\n"
+               "where the project used syntax that was invalid on the new version and\n"
+               "it could not even parse the source code, let alone compile it.")
+    page = ("<html><body><article>" + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(3))
+            + f"<p>{wrapped}</p></article></body></html>")
+    result = published(page)
+    assert "<h2" not in result.html
+    assert "<p>" + " ".join(wrapped.replace("<code>", "").replace("</code>", "").split()) + "</p>" in result.html
+
+
+def test_a_paragraph_the_first_mode_holds_as_a_heading_and_its_text_is_not_added_again():
+    import plugins.dumps.htmldump as htmldump
+
+    first = _blocks(etree.fromstring(
+        f"<body><head>You know it too!</head><p>{SENTENCE}</p><p>Another point closes here.</p></body>"))
+    other = _blocks(etree.fromstring(
+        f"<body><p>You know it too! {SENTENCE}</p><p>A paragraph only the second mode found, long enough.</p>"
+        "<p>Another point</p></body>"))
+    merged = [b.text for b in htmldump._merged(first, other)]
+    assert merged[:3] == ["You know it too!", SENTENCE.strip(), "Another point closes here."]
+    # new, and short enough to recur by chance: both are added
+    assert sorted(merged[3:]) == ["A paragraph only the second mode found, long enough.", "Another point"]
+
+
 def test_bold_runs_keep_the_spaces_that_part_them():
     xml = "<body><p><hi rend='#b'>Follow us</hi><hi rend='#b'> to stay</hi> informed <hi rend='#b'>daily </hi>here.</p></body>"
     [(kind, text)] = blocks_of(xml)

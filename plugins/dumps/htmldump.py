@@ -48,6 +48,9 @@ THIN_CHARS = 500
 # it added to held less than this. Past it the second pass (half of extraction's time) is
 # skipped.
 SECOND_PASS_CHARS = 5000
+# A block of trafilatura's other mode with this many words is not new where the first
+# mode's blocks hold its words in a row: shorter ones (a heading, a name) may recur by chance.
+HELD_MIN_WORDS = 8
 # A page's description is its standfirst when it has this many words and the page shows
 # its first characters (a description cut short by a site's template still counts).
 STANDFIRST_MIN_WORDS = 8
@@ -69,8 +72,10 @@ _CONTAINERS = {"body", "div", "list", "table", "row", "cell"}
 _INLINE = {"hi", "ref", "lb", "del", "span", "graphic"}
 # Inside these a paragraph takes their kind: a quote's paragraphs are the quote.
 _PASSES_KIND = ("quote", "li")
-# A line break inside inline text: a block ends there.
-_BREAK = "\n"
+# A line break (<lb/>) inside inline text: a block ends there. Not a newline: trafilatura
+# keeps the source's newlines inside a paragraph's text, and a browser shows those as
+# spaces (XML text never holds this character). Only a code block's newlines are breaks.
+_BREAK = "\0"
 
 
 def _inline(element) -> str:
@@ -169,15 +174,19 @@ def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None =
         kind = _BLOCK_KIND[tag]
     elif tag not in _BLOCK_KIND and kind not in _PASSES_KIND:
         kind = "p"
+    def lines(run: list[str]):
+        text = "".join(run)
+        return (text.replace("\n", _BREAK) if tag == "code" else text).split(_BREAK)
+
     run = [element.text or ""]
     for child in element:
         if _is_block(child, element):
-            yield from ((line, kind, ordered, None) for line in "".join(run).split(_BREAK))
+            yield from ((line, kind, ordered, None) for line in lines(run))
             yield from _texts(child, kind, ordered, grids)
             run = [child.tail or ""]
         else:
             run += [_piece(child), _tail(child)]
-    yield from ((line, kind, ordered, None) for line in "".join(run).split(_BREAK))
+    yield from ((line, kind, ordered, None) for line in lines(run))
 
 
 def _blocks(main) -> list[Block]:
@@ -223,15 +232,18 @@ def _number(blocks: list[Block]) -> None:
 
 def _merged(base: list[Block], other: list[Block]) -> list[Block]:
     """base with the blocks only `other` has put in at their place in the page: trafilatura's
-    modes each miss some paragraphs the other keeps."""
+    modes each miss some paragraphs the other keeps. A block of other whose words base
+    holds in a row (a paragraph that base reads as a heading and its text) is not new."""
     keys_base, keys_other = [text_key(b.text) for b in base], [text_key(b.text) for b in other]
     have = set(keys_base)
+    held = f" {' '.join(keys_base)} "
     merged: list[Block] = []
     matcher = difflib.SequenceMatcher(None, keys_base, keys_other, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         merged += base[i1:i2]
         if op in ("insert", "replace"):
-            merged += [other[j] for j in range(j1, j2) if keys_other[j] not in have]
+            merged += [other[j] for j in range(j1, j2) if keys_other[j] not in have
+                       and not (keys_other[j].count(" ") + 1 >= HELD_MIN_WORDS and f" {keys_other[j]} " in held)]
     return merged
 
 
