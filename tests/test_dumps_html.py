@@ -101,7 +101,7 @@ def test_no_date_is_guessed_from_years_in_the_text():
 def test_a_page_without_an_article_is_skipped():
     html = b"<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><p>Subscribe now</p></body></html>"
     result = clean_dump(html, "page.html", Cleaner(Boilerplate()))
-    assert result.skip_reason
+    assert result.skip_reason.startswith("no article found"), result.skip_reason
 
 
 def test_a_page_subheading_recurring_across_pages_is_kept():

@@ -96,6 +96,7 @@ def test_an_override_slug_cannot_leave_the_output_folder(tmp_path):
     (tmp_path / "dumps" / "shoal.txt.yaml").write_text("slug: ../../../etc/passwd\n")
     _, meta = read.read(str(dump))
     assert "/" not in meta["slug"] and ".." not in meta["slug"]
+    assert meta["slug"] == "etcpasswd"  # the override's slug, slugified: its dots and slashes gone
 
 
 def test_reader_names_a_dump_by_its_path_under_the_dumps_folder(tmp_path):

@@ -48,7 +48,11 @@ def test_workers_give_the_same_results_as_one_process(monkeypatch, tmp_path):
     shutil.copytree(ROOT / "content" / "dumps", folder)
     serial = run(folder, None, workers=1)
     monkeypatch.setattr(prep, "POOL_MIN", 2)
+    pools = []  # the worker pools started: the line keys' and the cleaning's
+    real = prep.ProcessPoolExecutor
+    monkeypatch.setattr(prep, "ProcessPoolExecutor", lambda *a, **k: pools.append(a) or real(*a, **k))
     parallel = run(folder, None, workers=2)
+    assert [a[0] for a in pools] == [2, 2]
     assert len(serial) == 41
     assert parallel == serial
 

@@ -1,10 +1,12 @@
 """plugins/feeds: what feed readers see. Feeds are read back with feedparser (and newsboat,
 a real reader), from the small site of test_site_build.py and from the sample site."""
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
@@ -99,12 +101,14 @@ def test_striptags_filter_is_jinjas_own(value):
     from jinja2 import Environment
     from markupsafe import Markup
 
-    from feeds.templating import striptags
+    from feeds.templating import _striptags, striptags
 
     jinja = Environment().filters["striptags"]
     for given in (value, Markup(value) if isinstance(value, str) else value):
         assert striptags(given) == jinja(given)
-        assert striptags(given) == jinja(given)  # memoised: the same answer again
+        hits = _striptags.cache_info().hits
+        assert striptags(given) == jinja(given)
+        assert _striptags.cache_info().hits == hits + 1  # memoised: the same answer, from the cache
 
 
 def _entry(n, day):
@@ -140,7 +144,7 @@ def test_render_of_no_entries_is_still_a_valid_reproducible_feed():
 
 
 class _Job:
-    """Stands in for a feed job: writes its number, or fails."""
+    """Stands in for a feed job: writes, under its number, the process it ran in; or fails."""
 
     def __init__(self, n, fail=False):
         self.n, self.fail = n, fail
@@ -148,17 +152,25 @@ class _Job:
     def run(self, output_path, entries, made):
         if self.fail:
             raise ValueError(f"job {self.n} failed")
-        (output_path / f"{self.n}.xml").write_text(str(self.n))
+        (output_path / f"{self.n}.xml").write_text(str(os.getpid()))
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_feed_rendering_runs_in_the_background_until_waited_for(tmp_path, monkeypatch, workers):
+    """With one process every feed is written here and now; with two, a forked worker
+    starts on them at once, while this process goes on, and wait() finishes the rest."""
     from feeds import plugin as feeds_plugin
 
     monkeypatch.setattr(feeds_plugin, "PARALLEL_MIN", 1)
     wait = feeds_plugin._start_rendering([_Job(n) for n in range(20)], tmp_path, workers)
+    if workers > 1:  # a worker writes a feed before anyone waits (wait() would take what none started)
+        deadline = time.monotonic() + 30
+        while not any(tmp_path.glob("*.xml")) and time.monotonic() < deadline:
+            time.sleep(0.01)
     wait()
     assert sorted(int(p.stem) for p in tmp_path.glob("*.xml")) == list(range(20))
+    writers = {int(p.read_text()) for p in tmp_path.glob("*.xml")}
+    assert (writers == {os.getpid()}) == (workers == 1), writers  # in a worker process only with two
     assert not feeds_plugin._pending  # nothing of this build is left for the next
 
 

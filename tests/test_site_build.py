@@ -144,6 +144,7 @@ def test_rebuild_leaves_unchanged_feeds_alone(tmp_path):
     write_posts(tmp_path / "content")
     build(tmp_path / "content", tmp_path / "out")
     feeds = sorted((tmp_path / "out/feeds").rglob("*.xml"))
+    assert feeds
     for feed in feeds:
         os.utime(feed, ns=(1, 1))
     build(tmp_path / "content", tmp_path / "out")

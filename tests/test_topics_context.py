@@ -50,7 +50,7 @@ def test_a_medal_table_is_no_relation(tagger):
     ("Inner Mongolia", "Mongolia"), ("New Mexico", "Mexico"), ("Papua New Guinea", "Guinea"),
     ("Guinea-Bissau", "Guinea"), ("Equatorial Guinea", "Guinea"), ("South Sudan", "Sudan"),
     ("Northern Ireland", "Ireland"), ("Dominican Republic", "Dominica"), ("Nigeria", "Niger"),
-    ("Gulf of Guinea", "Guinea"), ("New South Wales", "UK"), ("West Azerbaijan", "Azerbaijan"),
+    ("Gulf of Guinea", "Guinea"), ("American Samoa", "Samoa"), ("West Azerbaijan", "Azerbaijan"),
 ])
 def test_a_longer_place_name_is_not_the_country_inside_it(tagger, place, country):
     tags = names(tagger, f"Drought in {place}",
@@ -72,6 +72,7 @@ def test_every_country_named_inside_another_country_s_name_loses_to_it(tagger):
 
 
 def test_every_shadow_hides_the_names_inside_it(tagger):
+    assert tagger.taxonomy.shadows  # the context data loaded, or the loop would check nothing
     for phrase in tagger.taxonomy.shadows:
         mentions, _ = tagger.matcher.find(f"He went to {phrase} last week.")
         assert mentions == [], phrase

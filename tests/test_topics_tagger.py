@@ -171,9 +171,17 @@ def test_an_alias_yaml_reads_as_false_stops_the_build_naming_the_entry(tmp_path)
 
 
 def test_parallel_tagging_gives_the_serial_results(tagger, monkeypatch):
+    import os
+
     import topics
 
     monkeypatch.setattr(topics, "PARALLEL_MIN", 2)
+    # Two CPUs however many this machine has, as _detect_all counts them; and a spy on the pool.
+    monkeypatch.setattr(os, "process_cpu_count", lambda: 2, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    pools = []
+    real = topics.ProcessPoolExecutor
+    monkeypatch.setattr(topics, "ProcessPoolExecutor", lambda *a, **k: pools.append(a) or real(*a, **k))
     texts = [
         ("Ankara tests the S-400", "<p>Turkey tested its S-400 again, angering the United States and NATO.</p>"),
         ("India and China talk", "<p>India and China held talks on the border after the Galwan clash.</p>"),
@@ -182,6 +190,7 @@ def test_parallel_tagging_gives_the_serial_results(tagger, monkeypatch):
     inputs = [(title, html, [], [], [], []) for title, html in texts]
     serial = [topics._detect(tagger, x) for x in inputs]
     assert topics._detect_all(tagger, inputs) == serial
+    assert [a[0] for a in pools] == [2]  # tagged in two forked workers
     assert any(name == "S-400" for name, _, _ in serial[0])
 
 
