@@ -538,3 +538,18 @@ def test_tables_render_apart_from_lists_and_from_each_other():
     assert html == ("<ul>\n<li>one</li>\n</ul>\n<table>\n<thead>\n<tr><th>a</th><th>b</th></tr>\n</thead>\n<tbody>\n"
                     "<tr><td><strong>c</strong></td><td></td></tr>\n</tbody>\n</table>\n"
                     "<table>\n<tbody>\n<tr><td>e</td><td>f</td></tr>\n</tbody>\n</table>\n<p>After.</p>")
+
+
+def test_a_saved_pages_short_paragraph_is_a_subheading_only_when_set_in_bold():
+    # A page marks its subheadings; a short plain paragraph above a paragraph is a joke's
+    # punchline, a byline or a commenter's name there, not a heading.
+    body = "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(3))
+    result = published("<html><body><article>" + body + "<p>Oh shoot</p>" + f"<p>{SENTENCE}</p>"
+                       + "<p><b>Serving tips</b></p>" + f"<p>{SENTENCE}Serve it warm.</p></article></body></html>")
+    assert "<p>Oh shoot</p>" in result.html
+    assert "<h2>Serving tips</h2>" in result.html
+
+
+def test_a_subheading_broken_over_two_lines_is_one_subheading():
+    xml = "<body><head>Quarry plan will<lb/>undermine rural road</head><p>By Ada Lind<lb/>March 3, 2021</p></body>"
+    assert blocks_of(xml) == [("h", "Quarry plan will undermine rural road"), ("p", "By Ada Lind"), ("p", "March 3, 2021")]

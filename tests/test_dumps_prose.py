@@ -62,3 +62,16 @@ def test_a_label_carries_its_item_after_a_colon_or_a_dash():
     assert carries_item(Block(text="Related – What NATO wants from Ankara"))
     assert not carries_item(Block(text="Read more"))
     assert not carries_item(Block(text="Turkey-US relations"))  # a hyphen inside a word is no dash
+
+
+@pytest.mark.parametrize("text, bold", [
+    ("**Serving tips**", True),
+    ("**Follow us** **to stay**", True),  # two bold runs, nothing between them but a space
+    ("**Strict Standards**: a warning of the page's code", False),
+    ("Serving tips", False),
+    ("****", False),
+])
+def test_a_line_is_all_bold_only_when_every_word_is(text, bold):
+    from plugins.dumps.blocks import all_bold
+
+    assert all_bold(text) is bold

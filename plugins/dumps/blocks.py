@@ -73,6 +73,12 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def all_bold(text: str) -> bool:
+    """Whether every word of the text is bold ("**A subheading**"): how a page sets a
+    subheading as a paragraph."""
+    return "**" in text and not BOLD.sub("", text).strip()
+
+
 def unbold(text: str) -> str:
     """Text without its **bold** markers (most lines have none: no regex for them)."""
     return BOLD.sub(r"\1", text) if "**" in text else text

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from . import lines
 from . import metadata as meta
-from .blocks import Block, line_key
+from .blocks import Block, all_bold, line_key
 from .header import ENTRY_BLOCKS, Header, dated_entries, drop_as_fields, metadata_fields
 from .prose import carries_item, introduces_list, is_prose, looks_like_heading, running_words
 from .span import SAID_WORDS, ArticleSpan, prose_in
@@ -293,17 +293,20 @@ class Cleaner:
 
     # -- stage 4: structure -----------------------------------------------------------
     @staticmethod
-    def mark_headings(blocks: list[Block]) -> None:
+    def mark_headings(blocks: list[Block], saved_page: bool = False) -> None:
         """Short lines before a paragraph or a table are subheadings; a standfirst, however
         short and unpunctuated, opens the article as a paragraph, and a table's rows are
-        its own."""
+        its own. A saved page marks its subheadings (trafilatura keeps them): of its other
+        short paragraphs only those set in bold are (a byline, a joke's punchline, a
+        commenter's name stay paragraphs)."""
         body = [b for b in blocks if b.role == "body"]
         for i, block in enumerate(body[:-1]):
             nxt = body[i + 1]
             if (looks_like_heading(block) and not is_prose(block) and not block.extra.get("standfirst")
+                    and (not saved_page or all_bold(block.text))
                     and "table" not in block.extra
                     and ("table" in nxt.extra or nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt))):
-                block.kind = "h"
+                block.kind, block.text = "h", block.plain  # bold by being a heading
 
     def protect_recurring(self, blocks: list[Block]) -> None:
         """The corpus signal judges lines one by one; the article's structure judges them
@@ -396,7 +399,7 @@ class Cleaner:
         else:
             self.mark_thread(blocks)
         self.smooth(blocks, saved_page=not has_header)
-        self.mark_headings(blocks)
+        self.mark_headings(blocks, saved_page=not has_header)
         return cleaned
 
     def _recurs(self, block: Block, signal: dict[str, bool]) -> bool:

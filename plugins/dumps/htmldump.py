@@ -153,7 +153,7 @@ def _grid(table) -> list | None:
 def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None = None):
     """(text, kind, ordered, extra) for every run of text of the document, in order: text in
     nested containers, in a body of one element and in the tails after elements included.
-    A run ends where a block element starts and at a line break. A grid's rows are
+    A run ends where a block element starts and at a line break (not a heading's). A grid's rows are
     rows of their table (extra: its cells, whether they are its head, which table)."""
     grids = {} if grids is None else grids
     tag = element.tag
@@ -176,6 +176,8 @@ def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None =
         kind = "p"
     def lines(run: list[str]):
         text = "".join(run)
+        if kind == "h":  # a subheading broken over two lines ("Quarry plan will<br>undermine road")
+            return [text.replace(_BREAK, " ")]
         return (text.replace("\n", _BREAK) if tag == "code" else text).split(_BREAK)
 
     run = [element.text or ""]
