@@ -553,3 +553,12 @@ def test_a_saved_pages_short_paragraph_is_a_subheading_only_when_set_in_bold():
 def test_a_subheading_broken_over_two_lines_is_one_subheading():
     xml = "<body><head>Quarry plan will<lb/>undermine rural road</head><p>By Ada Lind<lb/>March 3, 2021</p></body>"
     assert blocks_of(xml) == [("h", "Quarry plan will undermine rural road"), ("p", "By Ada Lind"), ("p", "March 3, 2021")]
+
+
+def test_an_inline_quotation_stays_in_its_sentence():
+    page = ("<html><body><article>" + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(3))
+            + "<p>„<q>Wer optimal schützen will, muss wissen, wie Angreifer vorgehen</q>“, sagt der Leiter.</p>"
+            + "</article></body></html>")
+    result = published(page)
+    assert "<p>„Wer optimal schützen will, muss wissen, wie Angreifer vorgehen“, sagt der Leiter.</p>" in result.html
+    assert "<blockquote>" not in result.html

@@ -330,11 +330,14 @@ def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -
 
 def _parsed(html: str):
     """The page's tree as trafilatura's load_html makes it (its repairs of a broken
-    opening included), read to libxml2's greater depth (_PARSER)."""
+    opening included), read to libxml2's greater depth (_PARSER). An inline quotation
+    (<q>) is plain text of its sentence: trafilatura would make it a block quote."""
     try:
         tree = lxml.html.fromstring(repair_faulty_html(html, html[:50].lower()).encode("utf-8"), parser=_PARSER)
     except lxml.etree.ParserError:  # nothing but space and comments
         return None
+    for quotation in list(tree.iter("q")):
+        quotation.tag = "span"
     return load_html(tree)
 
 
