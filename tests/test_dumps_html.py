@@ -231,7 +231,7 @@ def test_the_space_trafilatura_trims_after_a_line_break_is_put_back():
             + "<ul><li>A chapter of the book<br>\nentitled <i>Beautiful Code</i>, by <b>Oram</b> and<br>"
             "Wilson<i>.</i></li></ul></article></body></html>")
     texts = [b.text for b in html_blocks(page)[0]]
-    assert "entitled Beautiful Code, by **Oram** and" in texts
+    assert "A chapter of the book entitled Beautiful Code, by **Oram** and" in texts  # one sentence again
     assert "Wilson." in texts  # no space where the page had none
 
 
@@ -242,6 +242,8 @@ DEK = "Border talks resume after a month of silence, with both sides promising a
     (DEK, f'<p class="dek">{DEK}</p>', DEK),  # the standfirst trafilatura left out
     (DEK, "", "The two delegations"),  # a description the page does not show: a search engine's blurb
     (DEK[:60] + "...", f'<p class="dek">{DEK}</p>', "The two delegations"),  # cut short
+    (DEK[:60] + " […]", f'<p class="dek">{DEK}</p>', "The two delegations"),  # cut short, so marked
+    (DEK[:64], f'<p class="dek">{DEK}</p>', "The two delegations"),  # cut in the middle of a word
     ("Border talks resume", '<p class="dek">Border talks resume</p>', "The two delegations"),  # not a sentence
     (f"Talks by the lake: {DEK}", f"<p>Talks by the lake: {DEK}</p>", "The two delegations"),  # the headline again
 ])
@@ -562,3 +564,24 @@ def test_an_inline_quotation_stays_in_its_sentence():
     result = published(page)
     assert "<p>„Wer optimal schützen will, muss wissen, wie Angreifer vorgehen“, sagt der Leiter.</p>" in result.html
     assert "<blockquote>" not in result.html
+
+
+def test_bold_inside_bold_is_one_bold_run():
+    xml = "<body><p><hi rend='#b'><ref><hi rend='#b'>Elias</hi></ref></hi> und <hi rend='#b'>Mikael</hi> siegen.</p></body>"
+    assert blocks_of(xml) == [("p", "**Elias** und **Mikael** siegen.")]
+
+
+def test_a_heading_of_several_sentences_is_a_paragraph():
+    # A page that sets its standfirst, or an interview's question, in an <h2>.
+    xml = ("<body><head>The bats did it. Or so the new study says, after two years of work.</head>"
+           "<head>What the study found</head><p>Text.</p></body>")
+    assert blocks_of(xml) == [("p", "The bats did it. Or so the new study says, after two years of work."),
+                              ("h", "What the study found"), ("p", "Text.")]
+
+
+def test_a_sentence_a_line_break_cut_is_one_line_again():
+    xml = ("<body><p>The only condition<lb/>is a line of sixteen megabits.<lb/>By Ada Lind<lb/>March 3, 2021"
+           "<lb/>Berlin<lb/>**Bold start**<lb/>and more</p></body>")
+    assert [text for _, text in blocks_of(xml)] == [
+        "The only condition is a line of sixteen megabits.", "By Ada Lind", "March 3, 2021", "Berlin",
+        "**Bold start** and more"]

@@ -75,3 +75,16 @@ def test_a_line_is_all_bold_only_when_every_word_is(text, bold):
     from plugins.dumps.blocks import all_bold
 
     assert all_bold(text) is bold
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The bats did it. Or so the study says.", True),
+    ("Want to see more? So do we.", True),
+    ("What the study found", False),
+    ("The bats did it.", False),  # one sentence: a headline may close with a full stop
+    ("The bats did it. Or so the study says", False),  # not closed
+])
+def test_several_closed_sentences_read_as_a_paragraph(text, sentences):
+    from plugins.dumps.prose import reads_as_sentences
+
+    assert reads_as_sentences(text) is sentences

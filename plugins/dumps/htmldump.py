@@ -23,7 +23,8 @@ import trafilatura
 from trafilatura.utils import load_html, repair_faulty_html
 
 from . import metadata as meta
-from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash, text_key, word_count
+from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash, text_key, unbold, word_count
+from .prose import closes_sentence, reads_as_sentences
 
 _TAG_LINK = re.compile(
     r"""<a\b[^>]*?(?:rel=["'][^"']*\btag\b[^"']*["'][^>]*>|href=["'][^"']*/tags?/[^"']*["'][^>]*>)(?P<text>[^<]{1,80})</a>""",
@@ -55,6 +56,9 @@ HELD_MIN_WORDS = 8
 # its first characters (a description cut short by a site's template still counts).
 STANDFIRST_MIN_WORDS = 8
 _STANDFIRST_PROBE = 60
+# A description that ends so was cut short by the site (so was one the page shows going on
+# in the middle of its last word).
+_CUT = ("...", "…", "[…]", "[...]", "(…)", "(...)")
 # Tables are told apart across trafilatura's documents of one page (their blocks merge),
 # then numbered in page order (_number).
 _TABLES = itertools.count()
@@ -88,8 +92,8 @@ def _piece(child) -> str:
     if child.tag == "lb":
         return _BREAK
     inner = _inline(child)
-    if child.tag == "hi" and "#b" in (child.get("rend") or ""):
-        return _BREAK.join(_bold(line) for line in inner.split(_BREAK))
+    if child.tag == "hi" and "#b" in (child.get("rend") or ""):  # bold inside it is already bold
+        return _BREAK.join(_bold(line) for line in inner.replace("**", "").split(_BREAK))
     return inner
 
 
@@ -178,7 +182,9 @@ def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None =
         text = "".join(run)
         if kind == "h":  # a subheading broken over two lines ("Quarry plan will<br>undermine road")
             return [text.replace(_BREAK, " ")]
-        return (text.replace("\n", _BREAK) if tag == "code" else text).split(_BREAK)
+        if tag == "code":
+            return text.replace("\n", _BREAK).split(_BREAK)
+        return _sentences_rejoined(text.split(_BREAK))
 
     run = [element.text or ""]
     for child in element:
@@ -191,10 +197,26 @@ def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None =
     yield from ((line, kind, ordered, None) for line in lines(run))
 
 
+def _sentences_rejoined(lines: list[str]) -> list[str]:
+    """Lines parted by line breaks, with a sentence that a break cut rejoined: a line that
+    does not close a sentence, followed by one that starts in lower case ("the only
+    condition<br>is a line of 16 Mbit/s"). A byline, a date, an address's lines stay apart."""
+    joined: list[str] = []
+    for line in lines:
+        start = line.lstrip(" *")
+        if joined and start[:1].islower() and joined[-1].strip(" *") and not closes_sentence(joined[-1]):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def _blocks(main) -> list[Block]:
     blocks: list[Block] = []
     for text, kind, ordered, extra in _texts(main):
         text = squash(text)
+        if kind == "h" and reads_as_sentences(unbold(text)):  # a standfirst set as a heading
+            kind = "p"
         if text.strip("*"):
             blocks.append(Block(text=text, kind=kind, ordered=ordered, line=len(blocks) + 1, extra=extra or {}))
     return blocks
@@ -315,12 +337,15 @@ def _shown_standfirst(tree, description: str, title: str, blocks: list[Block]) -
     article, not already in it. A description the page does not show is a search engine's
     blurb; one it shows only below the article's start, a footer's tagline or a teaser."""
     key = text_key(description)  # one page's text, not a line that recurs: no cache
-    if (word_count(description) < STANDFIRST_MIN_WORDS or description.endswith(("...", "…"))
+    if (word_count(description) < STANDFIRST_MIN_WORDS or description.endswith(_CUT)
             or _agree(description, title) or title and key.startswith(text_key(title))
             or key[:_STANDFIRST_PROBE] in text_key(" ".join(b.text for b in blocks))):
         return ""
     shown = text_key(" ".join(tree.xpath(_VISIBLE_TEXT)))
     at = shown.find(key[:_STANDFIRST_PROBE])
+    whole = shown.find(key)
+    if whole >= 0 and shown[whole + len(key) : whole + len(key) + 1].isalnum():  # "… drone prohibiti"
+        return ""
     # Where the article starts in the page: its first sentence, at its last place in the
     # page (a teaser of it may come earlier, in a header).
     lede = next((b for b in blocks if b.kind != "h" and word_count(b.text) >= STANDFIRST_MIN_WORDS), None)

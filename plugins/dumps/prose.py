@@ -48,6 +48,17 @@ def sentence(block: Block) -> bool:
     return block.kind in ("p", "li") and block.words >= PROSE_MIN_WORDS and block.plain.rstrip().endswith(_TERMINAL)
 
 
+def closes_sentence(text: str) -> bool:
+    """Whether the text ends as a sentence does (its bold markers aside)."""
+    return text.rstrip(" *").endswith(_TERMINAL)
+
+
+def reads_as_sentences(plain: str) -> bool:
+    """Two sentences or more, closed as a sentence: a paragraph, whatever markup set it as
+    a heading (a standfirst or an interview's question in an <h2>)."""
+    return closes_sentence(plain) and _SENTENCE_BREAK.search(plain) is not None
+
+
 def looks_like_heading(block: Block) -> bool:
     plain = block.plain.strip()
     return (
