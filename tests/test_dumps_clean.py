@@ -126,6 +126,18 @@ def test_quotes_marked_and_standalone():
     assert result.html.count("<blockquote>") == 2
 
 
+def test_a_links_arrows_are_no_quote():
+    result = clean("\n\n".join([P[0], ">> The talks in Geneva go on", P[1]]))
+    assert "<blockquote>" not in result.html
+    assert "&gt;&gt; The talks in Geneva go on" in result.html
+
+
+def test_a_quotation_mark_alone_is_no_block():
+    from plugins.dumps.textdump import text_blocks
+
+    assert [b.text for b in text_blocks(f"{P[0]}\n\n>\n\n{P[1]}")] == [P[0], P[1]]
+
+
 def test_bold_becomes_strong():
     result = clean("\n\n".join([P[0], "The envoy called it **a red line** that nobody in the region should test again.", P[1]]))
     assert "<strong>a red line</strong>" in result.html

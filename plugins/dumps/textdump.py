@@ -12,7 +12,8 @@ from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash
 
 _BULLET = re.compile(r"^\s*(?:[*•▪◦‣●·]|[-–—](?!-))\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
-_QUOTE_MARK = re.compile(r"^\s*>\s?")
+# An e-mail's quotation mark ("> words"), not a link's arrows (">> Read more").
+_QUOTE_MARK = re.compile(r"^\s*>(?!>)\s?")
 _QUOTED = re.compile(r'^\s*[“"«„](?P<q>[^“”"«»„]{20,})[”"»“]\s*$')
 
 
@@ -132,6 +133,7 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
                 current.extra["cells"] = [squash(cell) for cell in raw.split("\t")]
             blocks.append(current)
         prev_line, blank = line, False
+    blocks = [block for block in blocks if block.text]  # a quotation mark alone (">") quotes nothing
     _number_sections(blocks)
     _tables(blocks)
     for block in blocks:
