@@ -573,10 +573,11 @@ def test_bold_inside_bold_is_one_bold_run():
 
 def test_a_heading_of_several_sentences_is_a_paragraph():
     # A page that sets its standfirst, or an interview's question, in an <h2>.
-    xml = ("<body><head>The bats did it. Or so the new study says, after two years of work.</head>"
-           "<head>What the study found</head><p>Text.</p></body>")
-    assert blocks_of(xml) == [("p", "The bats did it. Or so the new study says, after two years of work."),
-                              ("h", "What the study found"), ("p", "Text.")]
+    lead = "The bats did it. Or so the new study says, after two years of work in caves across the south."
+    xml = (f"<body><head>{lead}</head><head>What the study found</head><head>Long gone? Not so fast.</head>"
+           "<head>1. Can I plant lemon seeds?</head><p>Text.</p></body>")
+    assert blocks_of(xml) == [("p", lead), ("h", "What the study found"), ("h", "Long gone? Not so fast."),
+                              ("h", "1. Can I plant lemon seeds?"), ("p", "Text.")]
 
 
 def test_a_sentence_a_line_break_cut_is_one_line_again():

@@ -24,7 +24,7 @@ from trafilatura.utils import load_html, repair_faulty_html
 
 from . import metadata as meta
 from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash, text_key, unbold, word_count
-from .prose import closes_sentence, reads_as_sentences
+from .prose import HEADING_MAX_WORDS, closes_sentence, reads_as_sentences
 
 _TAG_LINK = re.compile(
     r"""<a\b[^>]*?(?:rel=["'][^"']*\btag\b[^"']*["'][^>]*>|href=["'][^"']*/tags?/[^"']*["'][^>]*>)(?P<text>[^<]{1,80})</a>""",
@@ -215,7 +215,9 @@ def _blocks(main) -> list[Block]:
     blocks: list[Block] = []
     for text, kind, ordered, extra in _texts(main):
         text = squash(text)
-        if kind == "h" and reads_as_sentences(unbold(text)):  # a standfirst set as a heading
+        # A standfirst, or an interview's question, set as a heading: longer than a
+        # subheading, in sentences ("Long gone? Not so fast." and "1. Can I plant it?" stay).
+        if kind == "h" and word_count(text) > HEADING_MAX_WORDS and reads_as_sentences(unbold(text)):
             kind = "p"
         if text.strip("*"):
             blocks.append(Block(text=text, kind=kind, ordered=ordered, line=len(blocks) + 1, extra=extra or {}))
