@@ -582,7 +582,8 @@ def test_a_heading_of_several_sentences_is_a_paragraph():
 
 def test_a_sentence_a_line_break_cut_is_one_line_again():
     xml = ("<body><p>The only condition<lb/>is a line of sixteen megabits.<lb/>By Ada Lind<lb/>March 3, 2021"
-           "<lb/>Berlin<lb/>**Bold start**<lb/>and more</p></body>")
+           "<lb/>Berlin<lb/>**Bold start**<lb/>and more<lb/>Weingut Giefing, Rust<lb/>wein-rust.at"
+           "<lb/>Tabellen-<lb/>buch</p></body>")
     assert [text for _, text in blocks_of(xml)] == [
         "The only condition is a line of sixteen megabits.", "By Ada Lind", "March 3, 2021", "Berlin",
-        "**Bold start** and more"]
+        "**Bold start** and more", "Weingut Giefing, Rust", "wein-rust.at", "Tabellen-buch"]

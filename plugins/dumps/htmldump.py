@@ -76,6 +76,9 @@ _CONTAINERS = {"body", "div", "list", "table", "row", "cell"}
 _INLINE = {"hi", "ref", "lb", "del", "span", "graphic"}
 # Inside these a paragraph takes their kind: a quote's paragraphs are the quote.
 _PASSES_KIND = ("quote", "li")
+# A line's first word, letters only: one in lower case goes on with the sentence above it
+# (a web address, "wein-rust.at", is no word).
+_FIRST_WORD = re.compile(r"[\s*]*([^\W\d_]+)(?=[\s,;:!?)*]|$)")
 # A line break (<lb/>) inside inline text: a block ends there. Not a newline: trafilatura
 # keeps the source's newlines inside a paragraph's text, and a browser shows those as
 # spaces (XML text never holds this character). Only a code block's newlines are breaks.
@@ -199,13 +202,14 @@ def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None =
 
 def _sentences_rejoined(lines: list[str]) -> list[str]:
     """Lines parted by line breaks, with a sentence that a break cut rejoined: a line that
-    does not close a sentence, followed by one that starts in lower case ("the only
-    condition<br>is a line of 16 Mbit/s"). A byline, a date, an address's lines stay apart."""
+    does not close a sentence, followed by one that starts with a word in lower case ("the
+    only condition<br>is a line of 16 Mbit/s"; a word broken at its hyphen goes on without
+    a space). A byline, a date, an address's lines (a web address) stay apart."""
     joined: list[str] = []
     for line in lines:
-        start = line.lstrip(" *")
-        if joined and start[:1].islower() and joined[-1].strip(" *") and not closes_sentence(joined[-1]):
-            joined[-1] += " " + line
+        first = _FIRST_WORD.match(line)
+        if joined and first and first[1][0].islower() and joined[-1].strip(" *") and not closes_sentence(joined[-1]):
+            joined[-1] += ("" if joined[-1].endswith("-") else " ") + line
         else:
             joined.append(line)
     return joined
