@@ -462,3 +462,14 @@ def test_a_table_whose_other_rows_are_furniture_loses_its_head_too():
     blocks = grid(("Mo", "Tu", "We"), ("1", "2", "3"), ("8", "9", "10"), furniture=(1, 2))
     Cleaner.keep_tables(blocks)
     assert [b.role for b in blocks] == ["furniture"] * 3
+
+
+def test_a_copied_lists_last_line_above_a_paragraph_is_no_subheading():
+    # A browser copies a list one item a line, with no blank line between them; a subheading
+    # stands apart from what is above it.
+    text = "\n\n".join(["A title for the lists", P[0], "Three tools we use\nFeed Reader\nCloud Storage\nPhoto Library",
+                        P[1], "What the ministers want", P[2]])
+    result = clean(text)
+    kinds = {text: kind for kind, text in body(result)}
+    assert kinds["Photo Library"] == "p" and kinds["Cloud Storage"] == "p"
+    assert kinds["What the ministers want"] == "h"

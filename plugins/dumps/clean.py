@@ -24,9 +24,11 @@ from . import lines
 from . import metadata as meta
 from .blocks import Block, all_bold, line_key
 from .header import ENTRY_BLOCKS, Header, dated_entries, drop_as_fields, metadata_fields
-from .prose import carries_item, introduces_list, is_prose, looks_like_heading, running_words
+from .prose import HEADING_MAX_WORDS, carries_item, introduces_list, is_prose, looks_like_heading, running_words
 from .span import SAID_WORDS, ArticleSpan, prose_in
 
+# A text dump parts its paragraphs with blank lines when this share of its lines has one above.
+SPACED_SHARE = 0.2
 _SEPARATOR = re.compile(r"^[\s\-_=*~#.•·]{3,}$")
 _TAGS_LINE = re.compile(r"^(?:tags?|topics?|filed under|categories)\s*:\s*(?P<tags>.+)$", re.I)
 AUTHOR_NOTE_MAX_WORDS = 60
@@ -298,12 +300,23 @@ class Cleaner:
         short and unpunctuated, opens the article as a paragraph, and a table's rows are
         its own. A saved page marks its subheadings (trafilatura keeps them): of its other
         short paragraphs only those set in bold are (a byline, a joke's punchline, a
-        commenter's name stay paragraphs)."""
+        commenter's name stay paragraphs). In a text dump that parts its paragraphs with
+        blank lines, a line right under a short line of the article is a copied list's
+        item, not a subheading (on the pool's text dumps, 425 lines that the saved page
+        shows as no heading stopped being one, and 73 that it shows as one)."""
         body = [b for b in blocks if b.role == "body"]
+        spaced = sum(b.extra.get("spaced", False) for b in blocks) >= SPACED_SHARE * len(blocks)
+        previous = {id(b): blocks[k - 1] if k else None for k, b in enumerate(blocks)}
+
+        def in_list(block: Block) -> bool:
+            above = previous[id(block)]
+            return (spaced and not block.extra.get("spaced", True) and above is not None
+                    and above.role == "body" and above.words <= HEADING_MAX_WORDS)
+
         for i, block in enumerate(body[:-1]):
             nxt = body[i + 1]
             if (looks_like_heading(block) and not is_prose(block) and not block.extra.get("standfirst")
-                    and (not saved_page or all_bold(block.text))
+                    and (not saved_page or all_bold(block.text)) and not in_list(block)
                     and "table" not in block.extra
                     and ("table" in nxt.extra or nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt))):
                 block.kind, block.text = "h", block.plain  # bold by being a heading
