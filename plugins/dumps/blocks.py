@@ -73,6 +73,12 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def run_on(line: str, after: str) -> str:
+    """A line and the next one, where its sentence goes on: a word broken at its hyphen
+    ("Tabellen-" and "buch") goes on without a space."""
+    return line + ("" if line.endswith("-") and after[:1].isalpha() else " ") + after
+
+
 def all_bold(text: str) -> bool:
     """Whether every word of the text is bold ("**A subheading**"): how a page sets a
     subheading as a paragraph."""

@@ -305,18 +305,14 @@ class Cleaner:
         item, not a subheading (on the pool's text dumps, 425 lines that the saved page
         shows as no heading stopped being one, and 73 that it shows as one)."""
         body = [b for b in blocks if b.role == "body"]
-        spaced = sum(b.extra.get("spaced", False) for b in blocks) >= SPACED_SHARE * len(blocks)
-        previous = {id(b): blocks[k - 1] if k else None for k, b in enumerate(blocks)}
-
-        def in_list(block: Block) -> bool:
-            above = previous[id(block)]
-            return (spaced and not block.extra.get("spaced", True) and above is not None
-                    and above.role == "body" and above.words <= HEADING_MAX_WORDS)
-
+        listed = set()  # a copied list's items: right under a short line of the article
+        if sum(b.extra.get("spaced", False) for b in blocks) >= SPACED_SHARE * len(blocks):
+            listed = {id(b) for above, b in zip(blocks, blocks[1:]) if not b.extra.get("spaced", True)
+                      and above.role == "body" and above.words <= HEADING_MAX_WORDS}
         for i, block in enumerate(body[:-1]):
             nxt = body[i + 1]
             if (looks_like_heading(block) and not is_prose(block) and not block.extra.get("standfirst")
-                    and (not saved_page or all_bold(block.text)) and not in_list(block)
+                    and (not saved_page or all_bold(block.text)) and id(block) not in listed
                     and "table" not in block.extra
                     and ("table" in nxt.extra or nxt.kind in ("p", "li", "quote") and not looks_like_heading(nxt))):
                 block.kind, block.text = "h", block.plain  # bold by being a heading

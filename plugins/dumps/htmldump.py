@@ -23,7 +23,7 @@ import trafilatura
 from trafilatura.utils import load_html, repair_faulty_html
 
 from . import metadata as meta
-from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash, text_key, unbold, word_count
+from .blocks import TABLE_MIN_ROWS, Block, fills_row, run_on, squash, text_key, unbold, word_count
 from .prose import HEADING_MAX_WORDS, closes_sentence, reads_as_sentences
 
 _TAG_LINK = re.compile(
@@ -209,7 +209,7 @@ def _sentences_rejoined(lines: list[str]) -> list[str]:
     for line in lines:
         first = _FIRST_WORD.match(line)
         if joined and first and first[1][0].islower() and joined[-1].strip(" *") and not closes_sentence(joined[-1]):
-            joined[-1] += ("" if joined[-1].endswith("-") else " ") + line
+            joined[-1] = run_on(joined[-1], line.lstrip())
         else:
             joined.append(line)
     return joined

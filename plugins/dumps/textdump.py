@@ -8,7 +8,7 @@ button on its own line is never glued to the paragraph under it.
 
 import re
 
-from .blocks import TABLE_MIN_ROWS, Block, fills_row, squash
+from .blocks import TABLE_MIN_ROWS, Block, fills_row, run_on, squash
 
 _BULLET = re.compile(r"^\s*(?:[*•▪◦‣●·]|[-–—](?!-))\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
@@ -121,8 +121,7 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
             and current.kind in ("p", "li", "quote")
         ):
             # Both are squashed: joined as they are, they stay so (an empty "> " quote aside).
-            joiner = "" if current.text.endswith("-") and body[:1].isalpha() else " "
-            current.text = current.text + joiner + body if current.text else body
+            current.text = run_on(current.text, body) if current.text else body
             current.extra.pop("cells", None)
         else:
             current = Block(text=body, kind=kind, line=line_number, ordered=bool(number))
