@@ -124,6 +124,16 @@ def test_quotes_marked_and_standalone():
     quotes = [text for kind, text in body(result) if kind == "quote"]
     assert quotes == [marked[2:], standalone.strip("“”")]
     assert result.html.count("<blockquote>") == 2
+    assert f"<blockquote><p>{standalone}</p></blockquote>" in result.html  # its marks shown
+
+
+@pytest.mark.parametrize("line", ["« Nous ne céderons pas un pouce de notre territoire, quoi qu’il arrive. »",
+                                  "„Wir geben keinen Zentimeter unseres Landes auf, was es auch kostet.“"])
+def test_a_quoted_lines_words_are_the_quote_and_the_post_shows_its_marks(line):
+    result = clean("\n\n".join([P[0], line, P[1]]))
+    quote = next(block for block in result.cleaned.body if block.kind == "quote")
+    assert quote.plain == line[1:-1].strip()
+    assert f"<blockquote><p>{line}</p></blockquote>" in result.html
 
 
 def test_a_links_arrows_are_no_quote():

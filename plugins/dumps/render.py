@@ -58,7 +58,8 @@ def render(blocks: list[Block]) -> str:
         if block.kind == "h":
             out.append(f"<h2>{_inline(block.text)}</h2>")
         elif block.kind == "quote":
-            out.append(f"<blockquote><p>{_inline(block.text)}</p></blockquote>")
+            opening, closing = block.extra.get("marks", ("", ""))
+            out.append(f"<blockquote><p>{html.escape(opening)}{_inline(block.text)}{html.escape(closing)}</p></blockquote>")
         else:
             out.append(f"<p>{_inline(block.text)}</p>")
     if open_list:

@@ -14,7 +14,9 @@ _BULLET = re.compile(r"^\s*(?:[*•▪◦‣●·]|[-–—](?!-))\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 # An e-mail's quotation mark ("> words"), not a link's arrows (">> Read more").
 _QUOTE_MARK = re.compile(r"^\s*>(?!>)\s?")
-_QUOTED = re.compile(r'^\s*[“"«„](?P<q>[^“”"«»„]{20,})[”"»“]\s*$')
+# A line that is one quotation and nothing else: a quote set apart. The rules judge its
+# words; the post shows its marks too, so a line of a story's dialogue still reads as speech.
+_QUOTED = re.compile(r'^\s*(?P<open>[“"«„]\s*)(?P<q>[^“”"«»„]{20,}?)(?P<close>\s*[”"»“])\s*$')
 
 
 def _filled_to(lengths: list[int]) -> int | None:
@@ -42,16 +44,16 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def _item(line: str) -> tuple[str, str, str]:
-    """(kind, text without its marker, the number of a numbered item) for one physical line."""
+    """(kind, text without its marker, the number of a numbered item) for one physical line;
+    a quoted line's marks are put back by _quotations."""
     if _QUOTE_MARK.match(line):
         return "quote", _QUOTE_MARK.sub("", line), ""
     if _BULLET.match(line):
         return "li", _BULLET.sub("", line), ""
     if numbered := _NUMBERED.match(line):
         return "li", line[numbered.end():], numbered[0].strip()
-    quoted = _QUOTED.match(line)
-    if quoted:
-        return "quote", quoted["q"], ""
+    if _QUOTED.match(line):
+        return "quote", line, ""
     return "p", line, ""
 
 
@@ -135,9 +137,14 @@ def text_blocks(text: str, stands_alone=lambda line: False) -> list[Block]:
     blocks = [block for block in blocks if block.text]  # a quotation mark alone (">") quotes nothing
     _number_sections(blocks)
     _tables(blocks)
-    for block in blocks:
-        if block.kind == "p":
-            quoted = _QUOTED.match(block.text)
-            if quoted:
-                block.kind, block.text = "quote", quoted["q"]
+    _quotations(blocks)
     return blocks
+
+
+def _quotations(blocks: list[Block]) -> None:
+    """A block that is one quotation is a quote of its words, its marks kept aside (extra
+    "marks") for the post."""
+    for block in blocks:
+        if block.kind in ("p", "quote") and (quoted := _QUOTED.match(block.text)):
+            block.kind, block.text = "quote", quoted["q"]
+            block.extra["marks"] = (quoted["open"], quoted["close"])
