@@ -235,6 +235,17 @@ def test_the_space_trafilatura_trims_after_a_line_break_is_put_back():
     assert "Wilson." in texts  # no space where the page had none
 
 
+def test_spaces_trafilatura_trims_around_a_run_in_loose_text_are_put_back():
+    page = ("<html><body><div class='post'>" + "".join(f"<p>{SENTENCE}Point {i} closes.</p>" for i in range(6))
+            + "<div>The treaty matters, as the <u>ministry said</u> on Monday, to <i>every</i> party.</div>"
+            "<p>Emissions of CO<sub>2</sub> rose, and the <b>word</b>s of the minister stayed as they were.</p>"
+            "</div></body></html>")
+    texts = [b.text for b in html_blocks(page)[0]]
+    assert "ministry said on Monday, to" in texts  # trafilatura: "<hi>ministry said</hi>on Monday, to"
+    assert "every party." in texts
+    assert "Emissions of CO2 rose, and the **word**s of the minister stayed as they were." in texts  # as the page has them
+
+
 DEK = "Border talks resume after a month of silence, with both sides promising a deal before winter"
 
 

@@ -79,15 +79,49 @@ _PASSES_KIND = ("quote", "li")
 # A line's first word, letters only: one in lower case goes on with the sentence above it
 # (a web address, "wein-rust.at", is no word).
 _FIRST_WORD = re.compile(r"[\s*]*([^\W\d_]+)(?=[\s,;:!?)*]|$)")
+# A word, letters and digits, as the source's spacing is checked.
+_WORD = re.compile(r"\w+")
+# trafilatura's inline elements that hold text of their own.
+_TEXT_INLINE = _INLINE - {"lb", "graphic"}
 # A line break (<lb/>) inside inline text: a block ends there. Not a newline: trafilatura
 # keeps the source's newlines inside a paragraph's text, and a browser shows those as
 # spaces (XML text never holds this character). Only a code block's newlines are breaks.
 _BREAK = "\0"
 
 
+def _respaced(document, tree):
+    """Spaces trafilatura dropped around inline text put back. Where it wraps a page's loose
+    text in paragraphs, or after a line break, it trims the text next to a bold, italic or
+    underlined run ("<u>Literatur</u> gibt" comes as "<hi>Literatur</hi>gibt"). A run's edge
+    that meets a word with no space is spaced when the page's own text never shows the two
+    as one word ("CO<sub>2</sub>" and "<b>Word</b>s" do)."""
+    words = None
+
+    def apart(one: str, other: str) -> bool:
+        nonlocal words
+        if not (one[-1:].isalnum() and other[:1].isalnum()):
+            return False
+        if words is None:
+            words = set(_WORD.findall("".join(tree.xpath(_VISIBLE_TEXT)).lower()))
+        return (_WORD.findall(one)[-1] + _WORD.match(other)[0]).lower() not in words
+
+    for element in document.iter(*_TEXT_INLINE):
+        inner = "".join(element.itertext())
+        before, parent = element.getprevious(), element.getparent()
+        left = (before.tail if before is not None else parent.text) or ""
+        if apart(left, inner):
+            if before is not None:
+                before.tail = left + " "
+            else:
+                parent.text = left + " "
+        if apart(inner, element.tail or ""):
+            element.tail = " " + element.tail
+    return document
+
+
 def _inline(element) -> str:
     """Text of an element with its bold runs as **text** and its line breaks as newlines."""
-    return (element.text or "") + "".join(_piece(child) + _tail(child) for child in element)
+    return (element.text or "") + "".join(_piece(child) + (child.tail or "") for child in element)
 
 
 def _piece(child) -> str:
@@ -98,18 +132,6 @@ def _piece(child) -> str:
     if child.tag == "hi" and "#b" in (child.get("rend") or ""):  # bold inside it is already bold
         return _BREAK.join(_bold(line) for line in inner.replace("**", "").split(_BREAK))
     return inner
-
-
-def _tail(child) -> str:
-    """The text after an inline element. trafilatura trims the text after a line break
-    ("<br>entitled <i>Beautiful Code</i>" comes as "<lb/>entitled<hi>Beautiful Code</hi>"):
-    the space before the next inline element is put back."""
-    tail = child.tail or ""
-    following = child.getnext()
-    if (child.tag == "lb" and following is not None and following.tag in _INLINE
-            and tail[-1:].isalnum() and (following.text or "")[:1].isalnum()):
-        return tail + " "
-    return tail
 
 
 def _bold(text: str) -> str:
@@ -196,7 +218,7 @@ def _texts(element, kind: str = "p", ordered: bool = False, grids: dict | None =
             yield from _texts(child, kind, ordered, grids)
             run = [child.tail or ""]
         else:
-            run += [_piece(child), _tail(child)]
+            run += [_piece(child), child.tail or ""]
     yield from ((line, kind, ordered, None) for line in lines(run))
 
 
@@ -384,9 +406,9 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
     if tree is None:
         return [], {}
     document = _extract(tree, favor_recall=True, with_metadata=True)
-    blocks = _blocks(document.body) if document else []
+    blocks = _blocks(_respaced(document.body, tree)) if document else []
     if text_chars(blocks) < SECOND_PASS_CHARS and (balanced := _extract(tree)) is not None:
-        blocks = _merged(blocks, _blocks(balanced.body))
+        blocks = _merged(blocks, _blocks(_respaced(balanced.body, tree)))
     if text_chars(blocks) < THIN_CHARS:
         fallback = _blocks(trafilatura.baseline(tree)[0])
         if text_chars(fallback) > 2 * text_chars(blocks):
