@@ -14,6 +14,7 @@ trailer cut by position.
 """
 
 import difflib
+import functools
 import itertools
 import re
 
@@ -79,8 +80,8 @@ _PASSES_KIND = ("quote", "li")
 # A line's first word, letters only: one in lower case goes on with the sentence above it
 # (a web address, "wein-rust.at", is no word).
 _FIRST_WORD = re.compile(r"[\s*]*([^\W\d_]+)(?=[\s,;:!?)*]|$)")
-# A word, letters and digits, as the source's spacing is checked.
-_WORD = re.compile(r"\w+")
+# The word before a joint, as the source's spacing is checked (_WORD: the one after it).
+_LAST_WORD = re.compile(r"\w+$")
 # trafilatura's inline elements that hold text of their own.
 _TEXT_INLINE = _INLINE - {"lb", "graphic"}
 # A line break (<lb/>) inside inline text: a block ends there. Not a newline: trafilatura
@@ -89,21 +90,22 @@ _TEXT_INLINE = _INLINE - {"lb", "graphic"}
 _BREAK = "\0"
 
 
-def _respaced(document, tree):
+def _page_words(tree):
+    """The words of the page's visible text, read once when first asked for (text nodes
+    joined as they stand, so "CO<sub>2</sub>" is one word)."""
+    return functools.cache(lambda: set(_words("".join(tree.xpath(_VISIBLE_TEXT)))))
+
+
+def _respaced(document, page_words):
     """Spaces trafilatura dropped around inline text put back. Where it wraps a page's loose
     text in paragraphs, or after a line break, it trims the text next to a bold, italic or
     underlined run ("<u>Literatur</u> gibt" comes as "<hi>Literatur</hi>gibt"). A run's edge
     that meets a word with no space is spaced when the page's own text never shows the two
     as one word ("CO<sub>2</sub>" and "<b>Word</b>s" do)."""
-    words = None
-
     def apart(one: str, other: str) -> bool:
-        nonlocal words
         if not (one[-1:].isalnum() and other[:1].isalnum()):
             return False
-        if words is None:
-            words = set(_WORD.findall("".join(tree.xpath(_VISIBLE_TEXT)).lower()))
-        return (_WORD.findall(one)[-1] + _WORD.match(other)[0]).lower() not in words
+        return (_LAST_WORD.search(one)[0] + _WORD.match(other)[0]).lower() not in page_words()
 
     for element in document.iter(*_TEXT_INLINE):
         inner = "".join(element.itertext())
@@ -405,10 +407,11 @@ def html_blocks(html: str) -> tuple[list[Block], dict]:
     tree = _parsed(html)
     if tree is None:
         return [], {}
+    page_words = _page_words(tree)
     document = _extract(tree, favor_recall=True, with_metadata=True)
-    blocks = _blocks(_respaced(document.body, tree)) if document else []
+    blocks = _blocks(_respaced(document.body, page_words)) if document else []
     if text_chars(blocks) < SECOND_PASS_CHARS and (balanced := _extract(tree)) is not None:
-        blocks = _merged(blocks, _blocks(_respaced(balanced.body, tree)))
+        blocks = _merged(blocks, _blocks(_respaced(balanced.body, page_words)))
     if text_chars(blocks) < THIN_CHARS:
         fallback = _blocks(trafilatura.baseline(tree)[0])
         if text_chars(fallback) > 2 * text_chars(blocks):

@@ -45,7 +45,7 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 def _item(line: str) -> tuple[str, str, str]:
     """(kind, text without its marker, the number of a numbered item) for one physical line;
-    a quoted line's marks are put back by _quotations."""
+    a quoted line stays whole here, and _quotations parts its marks from its words."""
     if _QUOTE_MARK.match(line):
         return "quote", _QUOTE_MARK.sub("", line), ""
     if _BULLET.match(line):
